@@ -1,0 +1,9 @@
+using Roundup.Papers;
+
+namespace Roundup.Harvesting;
+
+/// <summary>
+/// A paper as one source saw it. <paramref name="ListingDate"/> is the listing it appeared in when the source says
+/// (listing files, RSS) or the date expected from its submission time (OAI-PMH, API), null when unknown.
+/// </summary>
+public sealed record HarvestedPaper(Paper Paper, DateOnly? ListingDate, AnnounceType Type);

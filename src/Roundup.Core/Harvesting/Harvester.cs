@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using Roundup.Papers;
+
+namespace Roundup.Harvesting;
+
+/// <summary>
+/// Reads a source page by page into the store. Each page is stored with the position after it, so a harvest
+/// interrupted at any point resumes after the last stored page and ends with the same rows as one that was not.
+/// </summary>
+public sealed class Harvester(IHarvestStore store, ILogger<Harvester> logger)
+{
+    /// <summary>How many bad records to keep in a result for display; all are counted.</summary>
+    public const int ProblemsKept = 50;
+
+    public async Task<HarvestResult> RunAsync(IPaperSource source, HarvestRequest request, CancellationToken cancellationToken = default)
+    {
+        var key = request.CheckpointKey(source.Name);
+        var resumeFrom = await store.GetCheckpointAsync(key, cancellationToken);
+        if (resumeFrom is not null)
+        {
+            logger.LogInformation("{Source}: resuming an interrupted harvest at {Position}", source.Name, resumeFrom);
+        }
+
+        var pages = 0;
+        var papers = 0;
+        var badRecords = 0;
+        var problems = new List<HarvestProblem>();
+        await foreach (var page in source.ReadAsync(request, resumeFrom, cancellationToken))
+        {
+            var accepted = new List<HarvestedPaper>(page.Papers.Count);
+            foreach (var harvested in page.Papers)
+            {
+                if (PaperLimits.Check(harvested.Paper) is { } why)
+                {
+                    Add(new HarvestProblem($"{page.Location}, {harvested.Paper.Id}", why));
+                    continue;
+                }
+
+                accepted.Add(harvested);
+            }
+
+            foreach (var problem in page.Problems)
+            {
+                Add(problem);
+            }
+
+            await store.SavePageAsync(source.Name, key, accepted, page.NextPosition, cancellationToken);
+            pages++;
+            papers += accepted.Count;
+            logger.LogDebug("{Source}: stored {Count} papers from {Location}", source.Name, accepted.Count, page.Location);
+        }
+
+        await store.ClearCheckpointAsync(key, cancellationToken);
+        logger.LogInformation("{Source}: {Papers} records in {Pages} pages, {Bad} bad records skipped", source.Name, papers, pages, badRecords);
+        return new HarvestResult(source.Name, pages, papers, badRecords, problems, resumeFrom is not null);
+
+        void Add(HarvestProblem problem)
+        {
+            badRecords++;
+            if (problems.Count < ProblemsKept)
+            {
+                problems.Add(problem);
+            }
+
+            logger.LogWarning("{Source}: skipped a bad record at {Problem}", source.Name, problem);
+        }
+    }
+}
