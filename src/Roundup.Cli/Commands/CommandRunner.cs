@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Roundup.Arxiv.Http;
+using Roundup.Arxiv.Xml;
+using Roundup.Cli.Configuration;
+using Roundup.Cli.Hosting;
+using Roundup.Storage;
+
+namespace Roundup.Cli.Commands;
+
+/// <summary>
+/// Runs a verb's body with the validated configuration and turns failures into one line on stderr and an exit
+/// code: 2 for bad usage or configuration, 1 for a run that failed.
+/// </summary>
+public static class CommandRunner
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int BadUsage = 2;
+
+    public static void SetAction(Command command, Func<ParseResult, RoundupHost, CancellationToken, Task<int>> body) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, body, cancellationToken));
+
+    public static async Task<int> RunAsync(ParseResult parse, Func<ParseResult, RoundupHost, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        var (options, errors, _) = ConfigurationLoader.Load(parse.GetValue(CommonOptions.Config));
+        if (errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"roundup: the configuration has {errors.Count} error{(errors.Count == 1 ? "" : "s")}:");
+            foreach (var error in errors)
+            {
+                await Console.Error.WriteLineAsync($"  - {error}");
+            }
+
+            return BadUsage;
+        }
+
+        using var logs = LoggerFactory.Create(b => b
+            .SetMinimumLevel(parse.GetValue(CommonOptions.LogLevel))
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        await using var host = new RoundupHost(options, logs, TimeProvider.System);
+        try
+        {
+            return await body(parse, host, cancellationToken);
+        }
+        catch (UsageException e)
+        {
+            return Fail(BadUsage, e.Message, "see roundup --help");
+        }
+        catch (ArxivHttpException e)
+        {
+            return Fail(Failed, e.Message, "arXiv is rate-limiting or down: wait and run again; stored pages are kept and the harvest resumes where it stopped");
+        }
+        catch (ArxivFormatException e)
+        {
+            return Fail(Failed, e.Message, "the answer was not usable and was not cached; run again later");
+        }
+        catch (StoreException e)
+        {
+            return Fail(Failed, e.Message, "check Store:Path and that the file is writable");
+        }
+        catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return Fail(Failed, e.Message, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(Failed, "interrupted", "run the same command again to resume");
+        }
+    }
+
+    private static int Fail(int code, string message, string? hint)
+    {
+        Console.Error.WriteLine($"roundup: {message}");
+        if (hint is not null)
+        {
+            Console.Error.WriteLine($"  hint: {hint}");
+        }
+
+        return code;
+    }
+}

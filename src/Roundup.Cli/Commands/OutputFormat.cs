@@ -1,0 +1,7 @@
+namespace Roundup.Cli.Commands;
+
+public enum OutputFormat
+{
+    Table,
+    Json,
+}

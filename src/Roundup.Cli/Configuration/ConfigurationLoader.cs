@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace Roundup.Cli.Configuration;
+
+/// <summary>
+/// Reads <c>roundup.json</c> (or <c>--config FILE</c>, or <c>ROUNDUP_CONFIG</c>) and <c>ROUNDUP_*</c> environment
+/// variables (<c>ROUNDUP_Store__Path</c> sets <c>Store:Path</c>), binds them, and validates the result, reporting
+/// every error at once.
+/// </summary>
+public static partial class ConfigurationLoader
+{
+    public const string DefaultFile = "roundup.json";
+    public const string EnvironmentPrefix = "ROUNDUP_";
+
+    public static (RoundupOptions Options, IReadOnlyList<string> Errors, string? File) Load(string? configPath)
+    {
+        var errors = new List<string>();
+        var explicitPath = configPath ?? Environment.GetEnvironmentVariable(EnvironmentPrefix + "CONFIG");
+        var file = Path.GetFullPath(explicitPath ?? DefaultFile);
+        if (explicitPath is not null && !File.Exists(file))
+        {
+            return (new RoundupOptions(), [$"the configuration file {file} does not exist"], null);
+        }
+
+        var options = new RoundupOptions();
+        try
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddJsonFile(file, optional: true, reloadOnChange: false)
+                .AddEnvironmentVariables(EnvironmentPrefix)
+                .Build();
+            configuration.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidDataException e)
+        {
+            errors.Add($"{file}: not valid JSON: {e.InnerException?.Message ?? e.Message}");
+        }
+        catch (FormatException e)
+        {
+            errors.Add($"{file}: {e.Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            errors.Add($"configuration ({file} or {EnvironmentPrefix}* variables): {e.Message}{(e.InnerException is null ? "" : " " + e.InnerException.Message)}");
+        }
+
+        if (errors.Count == 0)
+        {
+            errors.AddRange(Validate(options));
+        }
+
+        return (options, errors, File.Exists(file) ? file : null);
+    }
+
+    public static IEnumerable<string> Validate(RoundupOptions options)
+    {
+        if (!string.Equals(options.Store.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"Store:Provider '{options.Store.Provider}' is not known (use sqlite)";
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Store.Path))
+        {
+            yield return "Store:Path must name the SQLite file";
+        }
+
+        foreach (var source in options.Harvest.Sources)
+        {
+            if (SourceSpec.Validate(source) is { } error)
+            {
+                yield return $"Harvest:Sources: {error}";
+            }
+        }
+
+        foreach (var category in options.Harvest.Categories.Where(c => !Category().IsMatch(c)))
+        {
+            yield return $"Harvest:Categories: '{category}' is not an arXiv category such as cs.LG";
+        }
+
+        foreach (var holiday in options.Calendar.Holidays.Where(h => !DateOnly.TryParseExact(h, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
+        {
+            yield return $"Calendar:Holidays: '{holiday}' is not a yyyy-MM-dd date";
+        }
+
+        foreach (var error in options.Arxiv.Http.Validate())
+        {
+            yield return $"Arxiv:Http: {error}";
+        }
+    }
+
+    [GeneratedRegex(@"^[a-z][a-z\-]*(\.[A-Za-z][A-Za-z\-]*)?$")]
+    private static partial Regex Category();
+}

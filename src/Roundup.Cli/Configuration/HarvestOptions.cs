@@ -1,0 +1,21 @@
+namespace Roundup.Cli.Configuration;
+
+public sealed class HarvestOptions
+{
+    /// <summary>Where papers come from when <c>--source</c> is not given: <c>oai</c>, <c>api</c>, <c>rss</c>, or <c>file:PATH</c>.</summary>
+    public List<string> Sources { get; set; } = [];
+
+    /// <summary>The arXiv categories to harvest.</summary>
+    public List<string> Categories { get; set; } = [];
+
+    /// <summary>Fail (exit 1) when the completeness report finds something missing.</summary>
+    public bool Strict { get; set; }
+
+    public static readonly string[] DefaultSources = ["oai"];
+
+    public static readonly string[] DefaultCategories = ["cs.LG", "cs.CV", "cs.CL", "cs.AI", "stat.ML"];
+
+    public IReadOnlyList<string> EffectiveSources => Sources.Count > 0 ? Sources : DefaultSources;
+
+    public IReadOnlyList<string> EffectiveCategories => Categories.Count > 0 ? Categories : DefaultCategories;
+}

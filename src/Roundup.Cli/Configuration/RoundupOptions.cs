@@ -1,0 +1,13 @@
+namespace Roundup.Cli.Configuration;
+
+/// <summary>Everything <c>roundup.json</c> and <c>ROUNDUP_*</c> environment variables can set.</summary>
+public sealed class RoundupOptions
+{
+    public StoreOptions Store { get; set; } = new();
+
+    public HarvestOptions Harvest { get; set; } = new();
+
+    public CalendarOptions Calendar { get; set; } = new();
+
+    public ArxivOptions Arxiv { get; set; } = new();
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+using Roundup.Arxiv.Api;
+using Roundup.Arxiv.Files;
+using Roundup.Arxiv.Http;
+using Roundup.Arxiv.OaiPmh;
+using Roundup.Arxiv.Rss;
+using Roundup.Calendar;
+using Roundup.Cli.Configuration;
+using Roundup.Harvesting;
+using Roundup.Storage.Sqlite;
+
+namespace Roundup.Cli.Hosting;
+
+/// <summary>What a command runs on: the validated options, logging, the clock, the calendar, the store, the sources.</summary>
+public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, TimeProvider time) : IAsyncDisposable
+{
+    private SqliteStore? _store;
+    private ArxivHttpClient? _http;
+
+    public RoundupOptions Options { get; } = options;
+
+    public ILoggerFactory Logs { get; } = logs;
+
+    public TimeProvider Time { get; } = time;
+
+    public ArxivCalendar Calendar { get; } = new(
+        ArxivHolidays.Known.Concat(options.Calendar.Holidays.Select(h => DateOnly.Parse(h, System.Globalization.CultureInfo.InvariantCulture))),
+        options.Calendar.WeekStartsOn);
+
+    public async Task<SqliteStore> StoreAsync(CancellationToken cancellationToken) =>
+        _store ??= await SqliteStore.OpenAsync(Options.Store.Path, Time, cancellationToken);
+
+    public IPaperSource Source(SourceSpec spec) => spec.Kind switch
+    {
+        "file" => FileSources.Open(spec.Files, Calendar),
+        "oai" => new OaiPmhPaperSource(Http, Calendar, Options.Arxiv.Oai),
+        "api" => new ArxivApiPaperSource(Http, Calendar, Options.Arxiv.Api),
+        "rss" => new RssPaperSource(Http, Calendar, Options.Arxiv.Rss),
+        _ => throw new UsageException($"unknown source '{spec.Kind}'"),
+    };
+
+    private ArxivHttpClient Http => _http ??= new ArxivHttpClient(Options.Arxiv.Http, Time, Logs.CreateLogger<ArxivHttpClient>());
+
+    public async ValueTask DisposeAsync()
+    {
+        _http?.Dispose();
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+}

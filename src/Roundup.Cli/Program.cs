@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Roundup.Cli.Commands;
+
+var root = new RootCommand("roundup: a weekly, curated issue of the best new machine-learning papers on arXiv")
+{
+    RunCommand.Create(),
+    HarvestCommand.Create(),
+    ImportCommand.Create(),
+    PapersCommand.Create(),
+    ConfigCommand.Create(),
+};
+root.Options.Add(CommonOptions.Config);
+root.Options.Add(CommonOptions.LogLevel);
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"roundup: {error.Message}");
+    }
+
+    Console.Error.WriteLine("  hint: see roundup --help");
+    return CommandRunner.BadUsage;
+}
+
+return await parse.InvokeAsync();
