@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Roundup.Arxiv.Files;
 using Roundup.Cli.Configuration;
+using Microsoft.Extensions.Logging;
 using Roundup.Harvesting;
 
 namespace Roundup.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using Roundup.Papers;
 
 namespace Roundup.Cli.Configuration;
 
@@ -9,7 +9,7 @@ namespace Roundup.Cli.Configuration;
 /// variables (<c>ROUNDUP_Store__Path</c> sets <c>Store:Path</c>), binds them, and validates the result, reporting
 /// every error at once.
 /// </summary>
-public static partial class ConfigurationLoader
+public static class ConfigurationLoader
 {
     public const string DefaultFile = "roundup.json";
     public const string EnvironmentPrefix = "ROUNDUP_";
@@ -74,7 +74,7 @@ public static partial class ConfigurationLoader
             }
         }
 
-        foreach (var category in options.Harvest.Categories.Where(c => !Category().IsMatch(c)))
+        foreach (var category in options.Harvest.Categories.Where(c => !ArxivCategories.IsValid(c)))
         {
             yield return $"Harvest:Categories: '{category}' is not an arXiv category such as cs.LG";
         }
@@ -89,7 +89,4 @@ public static partial class ConfigurationLoader
             yield return $"Arxiv:Http: {error}";
         }
     }
-
-    [GeneratedRegex(@"^[a-z][a-z\-]*(\.[A-Za-z][A-Za-z\-]*)?$")]
-    private static partial Regex Category();
 }

@@ -39,7 +39,18 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
         _ => throw new UsageException($"unknown source '{spec.Kind}'"),
     };
 
-    private ArxivHttpClient Http => _http ??= new ArxivHttpClient(Options.Arxiv.Http, Time, Logs.CreateLogger<ArxivHttpClient>());
+    private ArxivHttpClient Http => _http ??= CreateHttp();
+
+    private ArxivHttpClient CreateHttp()
+    {
+        var logger = Logs.CreateLogger<ArxivHttpClient>();
+        if (string.IsNullOrWhiteSpace(Options.Arxiv.Http.Contact))
+        {
+            logger.LogWarning("Arxiv:Http:Contact is not set: arXiv asks automated clients to name a contact (set it in roundup.json or ROUNDUP_Arxiv__Http__Contact)");
+        }
+
+        return new ArxivHttpClient(Options.Arxiv.Http, Time, logger);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -36,7 +36,7 @@ public sealed class Harvester(IHarvestStore store, ILogger<Harvester> logger)
                     continue;
                 }
 
-                accepted.Add(harvested);
+                accepted.Add(harvested with { Paper = harvested.Paper with { Categories = ArxivCategories.Clean(harvested.Paper.Categories) } });
             }
 
             foreach (var problem in page.Problems)

@@ -1,0 +1,21 @@
+using System.Globalization;
+using Roundup.Bench;
+
+// roundup-bench generate-snapshot --records N --out FILE
+if (args.Length >= 1 && args[0] == "generate-snapshot")
+{
+    var records = ArgValue(args, "--records") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 2_700_000;
+    var output = ArgValue(args, "--out") ?? "arxiv-metadata-oai-snapshot.json";
+    var bytes = SnapshotGenerator.Write(output, records, seed: 20250623);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {records:N0} records, {bytes / 1e9:F2} GB, to {output}"));
+    return 0;
+}
+
+Console.Error.WriteLine("usage: roundup-bench generate-snapshot [--records 2700000] [--out FILE]");
+return 2;
+
+static string? ArgValue(string[] args, string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
