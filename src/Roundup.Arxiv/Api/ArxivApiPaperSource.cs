@@ -7,6 +7,8 @@ using Roundup.Calendar;
 using Roundup.Harvesting;
 using Roundup.Papers;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.Api;
 
 /// <summary>

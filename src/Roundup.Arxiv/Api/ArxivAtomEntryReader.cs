@@ -4,6 +4,8 @@ using System.Xml.Linq;
 using Roundup.Arxiv.OaiPmh;
 using Roundup.Papers;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.Api;
 
 /// <summary>Reads one API <c>&lt;entry&gt;</c>: id with version, title, summary, authors, categories (primary first), arXiv extensions, dates.</summary>

@@ -4,6 +4,8 @@ using Roundup.Arxiv.Xml;
 using Roundup.Harvesting;
 using Roundup.Papers;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.Api;
 
 /// <summary>
@@ -32,7 +34,7 @@ public static class ArxivAtomParser
             var where = $"{location}, entry {n} ({(idText.Length <= 80 ? idText : idText[..77] + "...")})";
             if (ArxivAtomEntryReader.IsError(entry))
             {
-                var said = OaiPmh.MetadataText.Collapse(entry.Element(ArxivAtomEntryReader.Atom + "summary")?.Value);
+                var said = Sources.MetadataText.Collapse(entry.Element(ArxivAtomEntryReader.Atom + "summary")?.Value);
                 problems.Add(new HarvestProblem(where, $"the API answered with an error: {said}"));
                 continue;
             }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Roundup.Calendar;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.Api;
 
 /// <summary>

@@ -4,6 +4,8 @@ using Roundup.Calendar;
 using Roundup.Harvesting;
 using Roundup.Papers;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.Files;
 
 /// <summary>
@@ -12,8 +14,6 @@ namespace Roundup.Arxiv.Files;
 /// </summary>
 public sealed class SnapshotFileSource(IReadOnlyList<string> files, ArxivCalendar calendar, int pageSize = 5000) : IPaperSource
 {
-    private static readonly string[] DateFormats = ["ddd, d MMM yyyy HH:mm:ss 'GMT'", "ddd, dd MMM yyyy HH:mm:ss 'GMT'", "r"];
-
     public string Name => "snapshot";
 
     public IAsyncEnumerable<HarvestPage> ReadAsync(HarvestRequest request, string? resumeFrom, CancellationToken cancellationToken = default) =>
@@ -62,7 +62,7 @@ public sealed class SnapshotFileSource(IReadOnlyList<string> files, ArxivCalenda
                 .ToArray();
         }
 
-        return (r.Authors ?? "").Replace(" and ", ", ", StringComparison.Ordinal).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return [.. MetadataText.SplitAuthors(r.Authors)];
     }
 
     private static int VersionNumber(string? text, ArxivId id) =>
@@ -71,7 +71,5 @@ public sealed class SnapshotFileSource(IReadOnlyList<string> files, ArxivCalenda
             : throw new FormatException($"{id}: version '{text}' is not vN");
 
     private static DateTimeOffset ParseDate(string? text, ArxivId id) =>
-        DateTimeOffset.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d)
-            ? d
-            : throw new FormatException($"{id}: version date '{text}' is not an RFC 1123 date");
+        Rfc822Date.TryParse(text, out var d) ? d : throw new FormatException($"{id}: version date '{text}' is not an RFC 822 date");
 }

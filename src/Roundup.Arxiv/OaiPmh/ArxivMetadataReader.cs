@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Xml.Linq;
 using Roundup.Papers;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.OaiPmh;
 
 /// <summary>

@@ -6,6 +6,8 @@ using Roundup.Calendar;
 using Roundup.Harvesting;
 using Roundup.Papers;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.OaiPmh;
 
 /// <summary>
@@ -41,10 +43,22 @@ public sealed class OaiPmhPaperSource : IPaperSource
         var setIndex = IndexOf(sets, position.Set, resumeFrom);
         var token = position.Token;
         var from = request.First.AddDays(-2);
+        var restartsLeft = 1;
         while (true)
         {
             var url = token is null ? ListRecordsUrl(sets[setIndex], from) : ResumeUrl(token);
-            var response = await ArxivFetch.GetAsync(_http, url, body => OaiPmhParser.Parse(body, url), cancellationToken);
+            OaiPmhResponse response;
+            try
+            {
+                response = await ArxivFetch.GetAsync(_http, url, body => OaiPmhParser.Parse(body, url), cancellationToken);
+            }
+            catch (OaiPmhException e) when (e.RestartRequired && token is not null && restartsLeft-- > 0)
+            {
+                // Tokens expire daily: walk this set again from the start. Pages already stored merge unchanged.
+                token = null;
+                continue;
+            }
+
             var papers = response.Papers
                 .Where(p => CategoryMatch.Any(p.Categories, request.Categories))
                 .Select(p => ExpectedListing.Classify(p, _calendar, request))

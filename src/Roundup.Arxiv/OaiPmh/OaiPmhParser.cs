@@ -5,6 +5,8 @@ using Roundup.Arxiv.Xml;
 using Roundup.Harvesting;
 using Roundup.Papers;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.OaiPmh;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Xml.Linq;
 using Roundup.Arxiv.OaiPmh;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.Rss;
 
 /// <summary>The current Atom variant of the daily feed: <c>&lt;entry&gt;</c>s with the same fields as Atom elements.</summary>

@@ -2,6 +2,8 @@ using System.Globalization;
 using Roundup.Arxiv.OaiPmh;
 using Roundup.Calendar;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.Rss;
 
 /// <summary>The date, in America/New_York, of a feed timestamp (RFC 822 in RSS, ISO 8601 in Atom).</summary>

@@ -4,6 +4,8 @@ using System.Xml.Linq;
 using Roundup.Arxiv.OaiPmh;
 using Roundup.Calendar;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.Rss;
 
 /// <summary>

@@ -2,6 +2,8 @@ using System.Xml.Linq;
 using Roundup.Arxiv.OaiPmh;
 using Roundup.Arxiv.Xml;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.Rss;
 
 /// <summary>The current RSS 2.0 feed (since January 2024): one <c>&lt;item&gt;</c> per paper, dated by its pubDate.</summary>

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Roundup.Arxiv.OaiPmh;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.Rss;
 
 /// <summary>The current feeds' description: <c>arXiv:2506.01234v1 Announce Type: new \nAbstract: …</c>.</summary>

@@ -3,6 +3,8 @@ using Roundup.Arxiv.OaiPmh;
 using Roundup.Harvesting;
 using Roundup.Papers;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.Rss;
 
 /// <summary>

@@ -4,6 +4,8 @@ using Roundup.Arxiv.OaiPmh;
 using Roundup.Calendar;
 using Roundup.Harvesting;
 
+using Roundup.Arxiv.Sources;
+
 namespace Roundup.Arxiv.Rss;
 
 /// <summary>

@@ -126,15 +126,34 @@ public sealed class OaiPmhPaperSourceTests
     }
 
     [Fact]
-    public async Task An_expired_token_asks_for_a_restart()
+    public async Task An_expired_token_restarts_the_set_from_the_beginning_once()
     {
-        var http = new FakeArxivHttp().Serve(_ => true, Fixture.Protocol("oai_pmh/mikesaelim_arXivOAIHarvester/ErrorResponseBadResumptionToken.xml"));
+        var expired = Fixture.Protocol("oai_pmh/mikesaelim_arXivOAIHarvester/ErrorResponseBadResumptionToken.xml");
+        var http = new FakeArxivHttp()
+            .Serve(u => u.Query.Contains("resumptionToken=old", StringComparison.Ordinal), expired)
+            .Serve(u => u.Query.Contains("set=cs", StringComparison.Ordinal), OaiPages.ListRecords(null, ("2506.17001", "cs.LG", InWeek)));
+
+        var pages = await Source(http).ReadAsync(Week, "cs|old", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["2506.17001"], pages.SelectMany(p => p.Papers).Select(p => p.Paper.Id.ToString()));
+        Assert.Equal(2, http.Requested.Count);
+        Assert.Contains("set=cs", http.Requested[1].Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tokens_that_keep_expiring_end_the_harvest_with_the_oai_error()
+    {
+        var expired = Fixture.Protocol("oai_pmh/mikesaelim_arXivOAIHarvester/ErrorResponseBadResumptionToken.xml");
+        var http = new FakeArxivHttp()
+            .Serve(u => u.Query.Contains("resumptionToken", StringComparison.Ordinal), expired)
+            .Serve(u => u.Query.Contains("set=cs", StringComparison.Ordinal), OaiPages.ListRecords("fresh", ("2506.17001", "cs.LG", InWeek)));
 
         var e = await Assert.ThrowsAsync<OaiPmhException>(async () =>
-            await Source(http).ReadAsync(Week, "cs|3", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+            await Source(http).ReadAsync(Week, "cs|old", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
 
         Assert.True(e.RestartRequired);
-        Assert.Equal(http.Requested[0], e.Url);
+        Assert.Equal(http.Requested[^1], e.Url);
+        Assert.Equal(3, http.Requested.Count);
     }
 
     [Fact]

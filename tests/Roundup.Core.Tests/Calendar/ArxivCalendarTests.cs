@@ -1,5 +1,6 @@
 using Roundup.Calendar;
 
+
 namespace Roundup.Core.Tests.Calendar;
 
 public sealed class ArxivCalendarTests

@@ -1,6 +1,7 @@
 using System.Text;
+using Roundup.Papers;
 
-namespace Roundup.Arxiv.OaiPmh;
+namespace Roundup.Arxiv.Sources;
 
 /// <summary>
 /// Text clean-up shared by the three arXiv sources: metadata arrives hard-wrapped at 80 columns, so runs of
@@ -9,37 +10,10 @@ namespace Roundup.Arxiv.OaiPmh;
 public static class MetadataText
 {
     /// <summary>Collapses runs of whitespace (newlines included) to one space and trims; null stays null.</summary>
-    public static string? Collapse(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var sb = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = sb.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                sb.Append(' ');
-                pendingSpace = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
+    public static string? Collapse(string? text) => text is null ? null : PaperText.Collapse(text);
 
     /// <summary>Collapsed, or null when nothing but whitespace is left.</summary>
-    public static string? CollapseOrNull(string? text) => Collapse(text) is { Length: > 0 } s ? s : null;
+    public static string? CollapseOrNull(string? text) => PaperText.CollapseOrNull(text);
 
     /// <summary>
     /// Splits an author string such as <c>A. Smith (MIT), B. Jones, and C. Wu</c> on commas and " and " outside

@@ -2,7 +2,7 @@ using Roundup.Calendar;
 using Roundup.Harvesting;
 using Roundup.Papers;
 
-namespace Roundup.Arxiv.OaiPmh;
+namespace Roundup.Arxiv.Sources;
 
 /// <summary>
 /// For sources that know submission times but not listings (OAI-PMH, the API): the listing date a paper is expected

@@ -1,6 +1,6 @@
 using Roundup.Arxiv.Http;
 
-namespace Roundup.Arxiv.OaiPmh;
+namespace Roundup.Arxiv.Sources;
 
 /// <summary>GET and parse, forgetting the cached answer when it cannot be used so that a rerun asks again.</summary>
 public static class ArxivFetch

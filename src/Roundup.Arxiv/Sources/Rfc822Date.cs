@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Roundup.Arxiv.OaiPmh;
+namespace Roundup.Arxiv.Sources;
 
 /// <summary>
 /// Reads the e-mail style dates arXiv writes in arXivRaw version histories (<c>Mon, 2 Apr 2007 19:18:42 GMT</c>)

@@ -1,4 +1,4 @@
-namespace Roundup.Arxiv.OaiPmh;
+namespace Roundup.Arxiv.Sources;
 
 /// <summary>Whether a paper's categories meet a request's: an exact category (<c>cs.LG</c>) or a whole archive (<c>cs</c>).</summary>
 public static class CategoryMatch
