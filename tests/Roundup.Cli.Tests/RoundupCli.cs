@@ -7,11 +7,17 @@ public static class RoundupCli
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] args) => await RunAsync(workingDirectory, null, args);
+    public static Task<Result> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
 
     public static async Task<Result> RunAsync(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "roundup.dll");
+        using var process = Start(workingDirectory, environment, args);
+        return await WaitAsync(process, TimeSpan.FromMinutes(5));
+    }
+
+    /// <summary>Starts roundup without waiting, for tests that kill it midway.</summary>
+    public static Process Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -19,7 +25,7 @@ public static class RoundupCli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "roundup.dll"));
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
@@ -35,10 +41,14 @@ public static class RoundupCli
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    public static async Task<Result> WaitAsync(Process process, TimeSpan limit)
+    {
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(limit);
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await stdout, await stderr);
     }

@@ -1,5 +1,6 @@
 using Roundup.Arxiv.OaiPmh;
 using Roundup.Arxiv.Tests.Fixtures;
+using Roundup.Testing.Arxiv;
 using Roundup.Arxiv.Xml;
 using Roundup.Calendar;
 using Roundup.Harvesting;

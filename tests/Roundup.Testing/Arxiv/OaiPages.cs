@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Roundup.Arxiv.Tests.Fixtures;
+namespace Roundup.Testing.Arxiv;
 
 /// <summary>Small ListRecords pages built in code, for walking resumption tokens.</summary>
 public static class OaiPages
