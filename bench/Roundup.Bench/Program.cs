@@ -11,7 +11,13 @@ if (args.Length >= 1 && args[0] == "generate-snapshot")
     return 0;
 }
 
-Console.Error.WriteLine("usage: roundup-bench generate-snapshot [--records 2700000] [--out FILE]");
+if (args.Length >= 3 && args[0] == "snapshot-phases")
+{
+    await SnapshotPhases.RunAsync(args[1], args[2]);
+    return 0;
+}
+
+Console.Error.WriteLine("usage: roundup-bench generate-snapshot [--records 2700000] [--out FILE]\n       roundup-bench snapshot-phases SNAPSHOT.json SCRATCH.db   (times read+convert and store separately)");
 return 2;
 
 static string? ArgValue(string[] args, string name)

@@ -6,7 +6,8 @@ namespace Roundup.Bench;
 
 /// <summary>
 /// Writes a synthetic file in the format of arXiv's metadata snapshot (Kaggle/Cornell), with record sizes like the
-/// real one (~1.7 KB a line: 4.5 GB for 2.7M records): ids in both schemes, 1–4 versions, 1–12 authors.
+/// real one (~1.8 KB a line: 4.8 GB for 2.7M records): unique new-scheme ids (4 digits before 2015), 1–4 versions,
+/// 1–12 authors, monthly volume growing over 2007–2025.
 /// </summary>
 public static class SnapshotGenerator
 {
@@ -26,13 +27,17 @@ public static class SnapshotGenerator
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = true });
         var start = new DateTime(2007, 4, 2, 12, 0, 0, DateTimeKind.Utc);
-        var span = (DateTime.UtcNow - start).TotalMinutes;
+        var span = (new DateTime(2025, 6, 30, 0, 0, 0, DateTimeKind.Utc) - start).TotalMinutes;
+        var month = "";
+        var sequence = 0;
         for (var i = 0; i < records; i++)
         {
-            var created = start.AddMinutes(span * i / records);
-            var id = created.Year < 2015
-                ? $"{created:yyMM}.{i % 10000:D4}"
-                : $"{created:yyMM}.{i % 100000:D5}";
+            // Monthly volume grows like arXiv's (t^1.5): under 10,000 a month before 2015, when ids had 4 digits.
+            var created = start.AddMinutes(span * Math.Pow((double)i / records, 0.4));
+            var yymm = created.ToString("yyMM", CultureInfo.InvariantCulture);
+            sequence = yymm == month ? sequence + 1 : 1;
+            month = yymm;
+            var id = created.Year < 2015 ? $"{yymm}.{sequence:D4}" : $"{yymm}.{sequence:D5}";
             WriteRecord(json, random, id, created);
             json.Flush();
             stream.WriteByte((byte)'\n');

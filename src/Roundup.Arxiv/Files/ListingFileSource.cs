@@ -14,7 +14,7 @@ public sealed class ListingFileSource(IReadOnlyList<string> files, int pageSize 
     public string Name => "listing";
 
     public IAsyncEnumerable<HarvestPage> ReadAsync(HarvestRequest request, string? resumeFrom, CancellationToken cancellationToken = default) =>
-        new JsonLinesReader<ListingRecord>(files, pageSize, line => JsonSerializer.Deserialize(line, FileJson.Default.ListingRecord), Convert)
+        new JsonLinesReader<ListingRecord>(files, pageSize, line => FileJson.Deserialize(line, FileJson.Default.ListingRecord), Convert)
             .ReadAsync(resumeFrom, cancellationToken);
 
     public static HarvestedPaper Convert(ListingRecord r, string location)

@@ -17,7 +17,7 @@ public sealed class SnapshotFileSource(IReadOnlyList<string> files, ArxivCalenda
     public string Name => "snapshot";
 
     public IAsyncEnumerable<HarvestPage> ReadAsync(HarvestRequest request, string? resumeFrom, CancellationToken cancellationToken = default) =>
-        new JsonLinesReader<SnapshotRecord>(files, pageSize, line => JsonSerializer.Deserialize(line, FileJson.Default.SnapshotRecord), Convert)
+        new JsonLinesReader<SnapshotRecord>(files, pageSize, line => FileJson.Deserialize(line, FileJson.Default.SnapshotRecord), Convert)
             .ReadAsync(resumeFrom, cancellationToken);
 
     public HarvestedPaper Convert(SnapshotRecord r, string location)

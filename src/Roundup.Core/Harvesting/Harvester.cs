@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Roundup.Papers;
 
@@ -25,7 +26,9 @@ public sealed class Harvester(IHarvestStore store, ILogger<Harvester> logger)
         var papers = 0;
         var badRecords = 0;
         var problems = new List<HarvestProblem>();
-        await foreach (var page in source.ReadAsync(request, resumeFrom, cancellationToken))
+        var storing = TimeSpan.Zero;
+        var started = Stopwatch.GetTimestamp();
+        await foreach (var page in ReadAhead.Pages(source.ReadAsync(request, resumeFrom, cancellationToken), capacity: 2, cancellationToken))
         {
             var accepted = new List<HarvestedPaper>(page.Papers.Count);
             foreach (var harvested in page.Papers)
@@ -36,7 +39,8 @@ public sealed class Harvester(IHarvestStore store, ILogger<Harvester> logger)
                     continue;
                 }
 
-                accepted.Add(harvested with { Paper = harvested.Paper with { Categories = ArxivCategories.Clean(harvested.Paper.Categories) } });
+                var categories = ArxivCategories.Clean(harvested.Paper.Categories);
+                accepted.Add(ReferenceEquals(categories, harvested.Paper.Categories) ? harvested : harvested with { Paper = harvested.Paper with { Categories = categories } });
             }
 
             foreach (var problem in page.Problems)
@@ -44,14 +48,19 @@ public sealed class Harvester(IHarvestStore store, ILogger<Harvester> logger)
                 Add(problem);
             }
 
+            var saving = Stopwatch.GetTimestamp();
             await store.SavePageAsync(source.Name, key, accepted, page.NextPosition, cancellationToken);
+            storing += Stopwatch.GetElapsedTime(saving);
             pages++;
             papers += accepted.Count;
             logger.LogDebug("{Source}: stored {Count} papers from {Location}", source.Name, accepted.Count, page.Location);
         }
 
         await store.ClearCheckpointAsync(key, cancellationToken);
-        logger.LogInformation("{Source}: {Papers} records in {Pages} pages, {Bad} bad records skipped", source.Name, papers, pages, badRecords);
+        var total = Stopwatch.GetElapsedTime(started);
+        logger.LogInformation(
+            "{Source}: {Papers} records in {Pages} pages, {Bad} bad records skipped; {Total:F1} s, of which {Storing:F1} s storing",
+            source.Name, papers, pages, badRecords, total.TotalSeconds, storing.TotalSeconds);
         return new HarvestResult(source.Name, pages, papers, badRecords, problems, resumeFrom is not null);
 
         void Add(HarvestProblem problem)

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Globalization;
+using Roundup.Arxiv.Files;
+using Roundup.Calendar;
+using Roundup.Harvesting;
+using Roundup.Storage.Sqlite;
+
+namespace Roundup.Bench;
+
+/// <summary>
+/// Times the two halves of a snapshot import apart, to show which one bounds the pipelined whole: reading and
+/// converting the file (pages dropped), then storing the same pages (held in memory; use a small file).
+/// </summary>
+public static class SnapshotPhases
+{
+    public static async Task RunAsync(string file, string database)
+    {
+        var request = new HarvestRequest(DateOnly.MinValue, DateOnly.MaxValue, []);
+        var source = new SnapshotFileSource([file], new ArxivCalendar());
+        var watch = Stopwatch.StartNew();
+        var pages = new List<HarvestPage>();
+        await foreach (var page in source.ReadAsync(request, null))
+        {
+            pages.Add(page);
+        }
+
+        var read = watch.Elapsed;
+        var records = pages.Sum(p => p.Papers.Count);
+        foreach (var f in Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(database))!, Path.GetFileName(database) + "*"))
+        {
+            File.Delete(f);
+        }
+
+        watch.Restart();
+        await using (var store = await SqliteStore.OpenAsync(database))
+        {
+            foreach (var page in pages)
+            {
+                await store.SavePageAsync("snapshot", "bench", page.Papers, page.NextPosition);
+            }
+        }
+
+        var stored = watch.Elapsed;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{records:N0} records: read+convert {read.TotalSeconds:F2} s ({records / read.TotalSeconds:N0}/s), store {stored.TotalSeconds:F2} s ({records / stored.TotalSeconds:N0}/s)"));
+    }
+}
