@@ -7,6 +7,7 @@ var root = new RootCommand("roundup: a weekly, curated issue of the best new mac
     HarvestCommand.Create(),
     ImportCommand.Create(),
     PapersCommand.Create(),
+    RefreshCommand.Create(),
     ConfigCommand.Create(),
 };
 root.Options.Add(CommonOptions.Config);

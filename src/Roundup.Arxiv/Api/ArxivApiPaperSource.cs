@@ -71,13 +71,19 @@ public sealed class ArxivApiPaperSource : IPaperSource
         var papers = new List<Paper>();
         foreach (var slice in ids.Chunk(ArxivApiOptions.LookupSlice))
         {
-            var url = new Uri(string.Create(CultureInfo.InvariantCulture,
-                $"{_options.BaseUrl}?id_list={string.Join(',', slice.Select(i => i.ToString()))}&start=0&max_results={slice.Length}"));
-            var page = await ArxivFetch.GetAsync(_http, url, body => ArxivAtomParser.Parse(body, url.ToString()), cancellationToken);
-            papers.AddRange(page.Papers);
+            papers.AddRange((await LookupPageAsync(slice, cancellationToken)).Papers);
         }
 
         return papers;
+    }
+
+    /// <summary>One <c>id_list</c> request (at most <see cref="ArxivApiOptions.LookupSlice"/> ids): the papers, the error entries, the URL.</summary>
+    public async Task<(IReadOnlyList<Paper> Papers, IReadOnlyList<HarvestProblem> Problems, Uri Url)> LookupPageAsync(IReadOnlyList<ArxivId> slice, CancellationToken cancellationToken = default)
+    {
+        var url = new Uri(string.Create(CultureInfo.InvariantCulture,
+            $"{_options.BaseUrl}?id_list={string.Join(',', slice.Select(i => i.ToString()))}&start=0&max_results={slice.Count}"));
+        var page = await ArxivFetch.GetAsync(_http, url, body => ArxivAtomParser.Parse(body, url.ToString()), cancellationToken);
+        return (page.Papers, page.Problems, url);
     }
 
     /// <summary><c>(cat:cs.LG OR cat:cs.CV) AND submittedDate:[... TO ...]</c>.</summary>

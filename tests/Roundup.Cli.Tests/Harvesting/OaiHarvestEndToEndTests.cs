@@ -74,7 +74,8 @@ public sealed class OaiHarvestEndToEndTests : IDisposable
         var killed = Workspace("killed", flaky);
         using (var process = RoundupCli.Start(killed, null, "harvest", "--week", "2025-W26"))
         {
-            await WaitUntilAsync(() => flaky.Requests.Any(r => r.PathAndQuery == ThirdPage));
+            // Pages are read ahead while earlier ones are stored: wait for the second page's checkpoint too.
+            await WaitUntilAsync(() => flaky.Requests.Any(r => r.PathAndQuery == ThirdPage) && HasCheckpoint(Path.Combine(killed, "roundup.db"), "cs|t2|60"));
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
@@ -141,6 +142,18 @@ public sealed class OaiHarvestEndToEndTests : IDisposable
         Assert.Contains("expected XML but got an HTML page", result.Stderr, StringComparison.Ordinal);
         Assert.Contains(FirstPage.Replace("/oai", "oai", StringComparison.Ordinal), result.Stderr, StringComparison.Ordinal);
         Assert.Empty(StoreDump.Read(Path.Combine(dir, "roundup.db")));
+    }
+
+    private static bool HasCheckpoint(string database, string position)
+    {
+        try
+        {
+            return File.Exists(database) && StoreDump.Read(database).Any(r => r.StartsWith("checkpoint |", StringComparison.Ordinal) && r.EndsWith("| " + position, StringComparison.Ordinal));
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return false;   // the schema is still being created
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
