@@ -20,7 +20,15 @@ public sealed class SqliteStore : IPaperStore, IHarvestStore, IAsyncDisposable
         _connection = connection;
         _time = time;
         Path = path;
+        Selection = new SqliteSelectionStore(connection, _gate, time);
+        Embeddings = new SqliteEmbeddingStore(connection, _gate);
     }
+
+    /// <summary>The funnel's judgements, stage runs and curator decisions, on the same connection.</summary>
+    public SqliteSelectionStore Selection { get; }
+
+    /// <summary>Cached embeddings, on the same connection.</summary>
+    public SqliteEmbeddingStore Embeddings { get; }
 
     public string Path { get; }
 

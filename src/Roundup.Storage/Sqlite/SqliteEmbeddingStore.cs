@@ -1,0 +1,60 @@
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Roundup.Selection;
+
+namespace Roundup.Storage.Sqlite;
+
+/// <summary>Embeddings as little-endian float32 blobs, by model and text hash.</summary>
+public sealed class SqliteEmbeddingStore(SqliteConnection connection, SemaphoreSlim gate) : IEmbeddingStore
+{
+    public IReadOnlyDictionary<string, float[]> Get(string model, IReadOnlyCollection<string> textHashes)
+    {
+        var found = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        gate.Wait();
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT text_hash, vector FROM embeddings WHERE model = $m AND text_hash IN (SELECT value FROM json_each($h))";
+            command.Parameters.AddWithValue("$m", model);
+            command.Parameters.AddWithValue("$h", System.Text.Json.JsonSerializer.Serialize(textHashes.ToArray(), StoreJson.Default.StringArray));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found[reader.GetString(0)] = MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(1)).ToArray();
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        return found;
+    }
+
+    public void Put(string model, IReadOnlyDictionary<string, float[]> vectors)
+    {
+        gate.Wait();
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO embeddings (model, text_hash, vector) VALUES ($m, $h, $v) ON CONFLICT DO NOTHING";
+            var m = command.Parameters.Add(new SqliteParameter("$m", model));
+            var h = command.Parameters.Add(new SqliteParameter("$h", null));
+            var v = command.Parameters.Add(new SqliteParameter("$v", null));
+            foreach (var (hash, vector) in vectors)
+            {
+                h.Value = hash;
+                v.Value = MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Roundup.Papers;
+using Roundup.Selection;
+
+namespace Roundup.Storage.Sqlite;
+
+/// <summary>Stage runs, judgements and curator decisions in the SQLite store.</summary>
+public sealed class SqliteSelectionStore(SqliteConnection connection, SemaphoreSlim gate, TimeProvider time) : ISelectionStore
+{
+    private const string RunColumns = "stage, position, input_hash, entered, advanced, unscored, seconds, input_tokens, output_tokens, cost";
+
+    public async Task<StageRun?> GetStageRunAsync(string week, string stage, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {RunColumns} FROM stage_runs WHERE week = $w AND stage = $s", ReadRun, cancellationToken, ("$w", week), ("$s", stage))).FirstOrDefault();
+
+    public async Task<IReadOnlyList<StageRun>> GetStageRunsAsync(string week, CancellationToken cancellationToken = default) =>
+        await QueryAsync($"SELECT {RunColumns} FROM stage_runs WHERE week = $w ORDER BY position", ReadRun, cancellationToken, ("$w", week));
+
+    public async Task SaveStageAsync(string week, StageRun run, IReadOnlyList<Judgement> judgements, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            Execute(transaction, "DELETE FROM judgements WHERE week = $w AND stage = $s", ("$w", week), ("$s", run.Stage));
+            Execute(transaction, """
+                INSERT INTO stage_runs (week, stage, position, input_hash, entered, advanced, unscored, seconds, input_tokens, output_tokens, cost)
+                VALUES ($w, $s, $p, $h, $e, $a, $u, $sec, $it, $ot, $c)
+                ON CONFLICT (week, stage) DO UPDATE SET position = excluded.position, input_hash = excluded.input_hash, entered = excluded.entered,
+                  advanced = excluded.advanced, unscored = excluded.unscored, seconds = excluded.seconds, input_tokens = excluded.input_tokens,
+                  output_tokens = excluded.output_tokens, cost = excluded.cost
+                """, ("$w", week), ("$s", run.Stage), ("$p", run.Position), ("$h", run.InputHash), ("$e", run.Entered), ("$a", run.Advanced),
+                ("$u", run.Unscored), ("$sec", run.Seconds), ("$it", run.Usage.InputTokens), ("$ot", run.Usage.OutputTokens), ("$c", (double)run.Usage.Cost));
+            using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = """
+                    INSERT INTO judgements (week, stage, paper_id, score, rank, advanced, decision, contributions, scorers)
+                    VALUES ($w, $s, $id, $score, $rank, $adv, $dec, $con, $sc)
+                    """;
+                foreach (var name in new[] { "$w", "$s", "$id", "$score", "$rank", "$adv", "$dec", "$con", "$sc" })
+                {
+                    insert.Parameters.Add(new SqliteParameter(name, null));
+                }
+
+                insert.Prepare();
+                foreach (var j in judgements)
+                {
+                    object?[] values = [week, run.Stage, j.Paper.Canonical, j.Score, j.Rank, j.Advanced ? 1 : 0, j.Decision, Contributions(j.Contributions), JsonSerializer.Serialize(j.ScorerIds.ToArray(), StoreJson.Default.StringArray)];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+                    }
+
+                    insert.ExecuteNonQuery();
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<Judgement>> GetJudgementsAsync(string week, string? stage = null, CancellationToken cancellationToken = default) =>
+        await QueryAsync(
+            """
+            SELECT j.stage, j.paper_id, j.score, j.rank, j.advanced, j.decision, j.contributions, j.scorers
+            FROM judgements j JOIN stage_runs r ON r.week = j.week AND r.stage = j.stage
+            WHERE j.week = $w AND ($s IS NULL OR j.stage = $s)
+            ORDER BY r.position, j.rank
+            """,
+            r => new Judgement(
+                r.GetString(0),
+                ArxivId.Parse(r.GetString(1)),
+                r.IsDBNull(2) ? null : r.GetDouble(2),
+                r.GetInt32(3),
+                r.GetInt32(4) == 1,
+                r.GetString(5),
+                ReadContributions(r.GetString(6)),
+                JsonSerializer.Deserialize(r.GetString(7), StoreJson.Default.StringArray) ?? []),
+            cancellationToken,
+            ("$w", week),
+            ("$s", (object?)stage ?? DBNull.Value));
+
+    public async Task<IReadOnlyList<CuratorDecision>> GetDecisionsAsync(string week, CancellationToken cancellationToken = default) =>
+        await QueryAsync(
+            "SELECT paper_id, decision, note FROM curator_decisions WHERE week = $w ORDER BY paper_id",
+            r => new CuratorDecision(ArxivId.Parse(r.GetString(0)), r.GetString(1) == "pin" ? DecisionKind.Pin : DecisionKind.Drop, r.IsDBNull(2) ? null : r.GetString(2)),
+            cancellationToken,
+            ("$w", week));
+
+    public async Task SaveDecisionAsync(string week, CuratorDecision decision, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            Execute(null, """
+                INSERT INTO curator_decisions (week, paper_id, decision, note, decided_at) VALUES ($w, $p, $d, $n, $t)
+                ON CONFLICT (week, paper_id) DO UPDATE SET decision = excluded.decision, note = excluded.note, decided_at = excluded.decided_at
+                """, ("$w", week), ("$p", decision.Paper.Canonical), ("$d", decision.Kind == DecisionKind.Pin ? "pin" : "drop"),
+                ("$n", (object?)decision.Note ?? DBNull.Value), ("$t", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static StageRun ReadRun(SqliteDataReader r) => new(
+        r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetDouble(6),
+        new ScorerUsage(r.GetInt64(7), r.GetInt64(8), (decimal)r.GetDouble(9)));
+
+    private static string Contributions(IReadOnlyList<Contribution> contributions) =>
+        JsonSerializer.Serialize(contributions.Select(c => new[] { c.Value.ToString("R", CultureInfo.InvariantCulture), c.Label }).ToArray(), StoreJson.Default.StringArrayArray);
+
+    private static List<Contribution> ReadContributions(string json) =>
+        (JsonSerializer.Deserialize(json, StoreJson.Default.StringArrayArray) ?? [])
+            .Select(pair => new Contribution(double.Parse(pair[0], CultureInfo.InvariantCulture), pair[1]))
+            .ToList();
+
+    private void Execute(SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var results = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                results.Add(read(reader));
+            }
+
+            return results;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

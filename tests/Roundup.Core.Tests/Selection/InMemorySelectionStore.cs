@@ -1,0 +1,43 @@
+using Roundup.Selection;
+
+namespace Roundup.Core.Tests.Selection;
+
+internal sealed class InMemorySelectionStore : ISelectionStore
+{
+    private readonly Dictionary<(string, string), (StageRun Run, IReadOnlyList<Judgement> Judgements)> _stages = [];
+    private readonly Dictionary<string, List<CuratorDecision>> _decisions = [];
+
+    public int Saves { get; private set; }
+
+    public Task<StageRun?> GetStageRunAsync(string week, string stage, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_stages.TryGetValue((week, stage), out var s) ? s.Run : null);
+
+    public Task SaveStageAsync(string week, StageRun run, IReadOnlyList<Judgement> judgements, CancellationToken cancellationToken = default)
+    {
+        Saves++;
+        _stages[(week, run.Stage)] = (run, judgements);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Judgement>> GetJudgementsAsync(string week, string? stage = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Judgement>>(_stages.Where(kv => kv.Key.Item1 == week && (stage is null || kv.Key.Item2 == stage))
+            .OrderBy(kv => kv.Value.Run.Position).SelectMany(kv => kv.Value.Judgements).ToList());
+
+    public Task<IReadOnlyList<StageRun>> GetStageRunsAsync(string week, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StageRun>>(_stages.Where(kv => kv.Key.Item1 == week).Select(kv => kv.Value.Run).OrderBy(r => r.Position).ToList());
+
+    public Task<IReadOnlyList<CuratorDecision>> GetDecisionsAsync(string week, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CuratorDecision>>(_decisions.GetValueOrDefault(week) ?? []);
+
+    public Task SaveDecisionAsync(string week, CuratorDecision decision, CancellationToken cancellationToken = default)
+    {
+        if (!_decisions.TryGetValue(week, out var list))
+        {
+            _decisions[week] = list = [];
+        }
+
+        list.RemoveAll(d => d.Paper == decision.Paper);
+        list.Add(decision);
+        return Task.CompletedTask;
+    }
+}
