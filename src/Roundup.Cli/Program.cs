@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Roundup.Cli.Commands;
+using Roundup.Selection;
 
 var root = new RootCommand("roundup: a weekly, curated issue of the best new machine-learning papers on arXiv")
 {
@@ -8,6 +9,11 @@ var root = new RootCommand("roundup: a weekly, curated issue of the best new mac
     ImportCommand.Create(),
     PapersCommand.Create(),
     RefreshCommand.Create(),
+    SelectCommand.Create(),
+    ExplainCommand.Create(),
+    DecisionCommand.Create(DecisionKind.Pin),
+    DecisionCommand.Create(DecisionKind.Drop),
+    InitCommand.Create(),
     ConfigCommand.Create(),
 };
 root.Options.Add(CommonOptions.Config);

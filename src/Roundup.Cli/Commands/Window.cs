@@ -18,6 +18,9 @@ public sealed record Window(DateOnly First, DateOnly Last, IssueWeek? Week)
         }
     }
 
+    /// <summary>The key selection results are stored under: the ISO week, or the date range.</summary>
+    public string Key => Week?.ToString() ?? $"{First:yyyy-MM-dd}..{Last:yyyy-MM-dd}";
+
     public string Describe() => Week is { } w ? $"{w} (listing dates {First:yyyy-MM-dd} to {Last:yyyy-MM-dd})" : $"{First:yyyy-MM-dd} to {Last:yyyy-MM-dd}";
 
     public static Window Resolve(ParseResult parse, Options options, ArxivCalendar calendar, TimeProvider time)

@@ -84,6 +84,11 @@ public static class ConfigurationLoader
             yield return $"Calendar:Holidays: '{holiday}' is not a yyyy-MM-dd date";
         }
 
+        foreach (var error in options.Selection.Validate())
+        {
+            yield return error;
+        }
+
         foreach (var error in options.Arxiv.Http.Validate())
         {
             yield return $"Arxiv:Http: {error}";

@@ -10,4 +10,6 @@ public sealed class RoundupOptions
     public CalendarOptions Calendar { get; set; } = new();
 
     public ArxivOptions Arxiv { get; set; } = new();
+
+    public SelectionOptions Selection { get; set; } = new();
 }

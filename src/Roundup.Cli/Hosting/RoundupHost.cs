@@ -7,6 +7,8 @@ using Roundup.Arxiv.Rss;
 using Roundup.Calendar;
 using Roundup.Cli.Configuration;
 using Roundup.Harvesting;
+using Roundup.Ranking.Embeddings;
+using Roundup.Selection;
 using Roundup.Storage.Sqlite;
 
 namespace Roundup.Cli.Hosting;
@@ -16,6 +18,7 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
 {
     private SqliteStore? _store;
     private ArxivHttpClient? _http;
+    private MiniLmEmbedder? _miniLm;
 
     public RoundupOptions Options { get; } = options;
 
@@ -29,6 +32,10 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
 
     public async Task<SqliteStore> StoreAsync(CancellationToken cancellationToken) =>
         _store ??= await SqliteStore.OpenAsync(Options.Store.Path, Time, cancellationToken);
+
+    /// <summary>The offline embedding model, with vectors cached in the store.</summary>
+    public async Task<IEmbedder> EmbedderAsync(CancellationToken cancellationToken) =>
+        new CachingEmbedder(_miniLm ??= new MiniLmEmbedder(), (await StoreAsync(cancellationToken)).Embeddings);
 
     public IPaperSource Source(SourceSpec spec) => spec.Kind switch
     {
@@ -55,6 +62,7 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
     public async ValueTask DisposeAsync()
     {
         _http?.Dispose();
+        _miniLm?.Dispose();
         if (_store is not null)
         {
             await _store.DisposeAsync();

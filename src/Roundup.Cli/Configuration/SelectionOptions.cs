@@ -1,0 +1,59 @@
+using Roundup.Selection;
+
+namespace Roundup.Cli.Configuration;
+
+/// <summary>The funnel as <c>roundup.json</c> configures it (section <c>Selection</c>).</summary>
+public sealed class SelectionOptions
+{
+    /// <summary>The curator profile, relative to the working directory.</summary>
+    public string Profile { get; set; } = "profile.yaml";
+
+    /// <summary>The folder <c>roundup learn</c> writes the taste model to and the funnel reads it from.</summary>
+    public string TasteModel { get; set; } = Path.Combine(".roundup", "taste");
+
+    /// <summary>Weight of relevance against diversity in the final picks (1 = relevance only).</summary>
+    public double PickRelevance { get; set; } = 0.75;
+
+    /// <summary>Finalists at least this similar to a pick are near-duplicates and never picked.</summary>
+    public double NearDuplicate { get; set; } = 0.9;
+
+    /// <summary>The stages after scope; empty means <see cref="DefaultStages"/>.</summary>
+    public List<StageConfig> Stages { get; set; } = [];
+
+    public IReadOnlyList<StageConfig> EffectiveStages => Stages.Count > 0 ? Stages : DefaultStages;
+
+    public static readonly StageConfig[] DefaultStages =
+    [
+        new() { Name = "title", Reads = Evidence.Title, KeepShare = 0.35, Scorers = new() { ["taste"] = 0.6, ["similarity"] = 0.25, ["rubric"] = 0.15 } },
+        new() { Name = "abstract", Reads = Evidence.Abstract, Keep = 150, Scorers = new() { ["taste"] = 0.45, ["similarity"] = 0.25, ["rubric"] = 0.3 } },
+        new() { Name = "skim", Reads = Evidence.Skim, Keep = 50, Scorers = new() { ["taste"] = 0.45, ["similarity"] = 0.2, ["rubric"] = 0.35 } },
+        new() { Name = "read", Reads = Evidence.FullText, Keep = 30, Scorers = new() { ["taste"] = 0.45, ["similarity"] = 0.2, ["rubric"] = 0.35 } },
+    ];
+
+    public IEnumerable<string> Validate()
+    {
+        var known = new[] { "taste", "similarity", "rubric", "llm" };
+        foreach (var stage in Stages)
+        {
+            if (string.IsNullOrWhiteSpace(stage.Name) || stage.Name is "scope" or "picks")
+            {
+                yield return $"Selection:Stages: a stage needs a name other than scope and picks (got '{stage.Name}')";
+            }
+
+            if (stage.Keep is < 0 || stage.KeepShare is < 0 or > 1)
+            {
+                yield return $"Selection:Stages:{stage.Name}: Keep must be 0 or more and KeepShare between 0 and 1";
+            }
+
+            foreach (var scorer in stage.Scorers.Keys.Where(k => !known.Contains(k)))
+            {
+                yield return $"Selection:Stages:{stage.Name}: unknown scorer '{scorer}' (known: {string.Join(", ", known)})";
+            }
+        }
+
+        if (PickRelevance is < 0 or > 1)
+        {
+            yield return "Selection:PickRelevance must be between 0 and 1";
+        }
+    }
+}

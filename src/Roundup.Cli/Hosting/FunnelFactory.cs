@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Roundup.Cli.Configuration;
+using Roundup.Cli.Profiles;
+using Roundup.Papers;
+using Roundup.Profiles;
+using Roundup.Ranking.Similarity;
+using Roundup.Ranking.Taste;
+using Roundup.Selection;
+
+namespace Roundup.Cli.Hosting;
+
+/// <summary>Builds the funnel the configuration describes: the profile, the stages and their scorers, the picks.</summary>
+public static class FunnelFactory
+{
+    public static CuratorProfile LoadProfile(RoundupHost host)
+    {
+        var path = host.Options.Selection.Profile;
+        var (profile, errors) = File.Exists(path) ? ProfileFile.Read(path) : ProfileFile.Parse(DefaultProfile.Yaml, "(built-in profile)");
+        if (errors.Count > 0)
+        {
+            throw new UsageException($"the profile has {errors.Count} error{(errors.Count == 1 ? "" : "s")}:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", errors)}");
+        }
+
+        if (!File.Exists(path))
+        {
+            host.Logs.CreateLogger("Roundup.Profile").LogInformation("No {Path}: using the built-in profile (roundup init writes it for you to edit)", path);
+        }
+
+        return profile!;
+    }
+
+    public static async Task<Funnel> CreateAsync(RoundupHost host, CuratorProfile profile, CancellationToken cancellationToken)
+    {
+        var logger = host.Logs.CreateLogger("Roundup.Selection");
+        var store = await host.StoreAsync(cancellationToken);
+        var embedder = await host.EmbedderAsync(cancellationToken);
+        var taste = LoadTaste(host.Options.Selection.TasteModel, logger);
+        var exemplars = new List<Paper>();
+        foreach (var id in profile.Exemplars)
+        {
+            if (await store.GetPaperAsync(id, cancellationToken) is { } paper)
+            {
+                exemplars.Add(paper);
+            }
+        }
+
+        var stages = host.Options.Selection.EffectiveStages.Select(config =>
+        {
+            var reads = config.Reads == Evidence.Title ? Evidence.Title : Evidence.Abstract;
+            var scorers = new List<(IPaperScorer Scorer, double Weight)>();
+            foreach (var (name, weight) in config.Scorers)
+            {
+                IPaperScorer? scorer = name switch
+                {
+                    "rubric" => new RubricScorer(reads),
+                    "similarity" => new EmbeddingSimilarityScorer(embedder, reads, exemplars),
+                    "taste" => taste is null ? null : new TasteScorer(taste, embedder),
+                    _ => null,
+                };
+                if (scorer is null)
+                {
+                    logger.LogWarning("{Stage}: scorer '{Scorer}' is not available and is left out", config.Name, name);
+                    continue;
+                }
+
+                scorers.Add((scorer, weight));
+            }
+
+            return new FunnelStage(config.ToOptions(), scorers);
+        }).ToList();
+
+        var picks = new PicksOptions { Count = profile.Picks, Relevance = host.Options.Selection.PickRelevance, NearDuplicate = host.Options.Selection.NearDuplicate };
+        return new Funnel(store.Selection, stages, picks, embedder, host.Logs.CreateLogger<Funnel>());
+    }
+
+    private static TasteModel? LoadTaste(string folder, ILogger logger)
+    {
+        if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, TasteModel.MetadataFile)))
+        {
+            return TasteModel.Load(folder);
+        }
+
+        logger.LogWarning("No taste model in {Folder}: selection runs without it (train one with roundup learn --picks FILE)", folder);
+        return null;
+    }
+}

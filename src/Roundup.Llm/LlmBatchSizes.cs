@@ -1,0 +1,11 @@
+namespace Roundup.Llm;
+
+/// <summary>How many papers go into one request, per stage: titles are short, abstracts are not.</summary>
+public sealed class LlmBatchSizes
+{
+    public int Title { get; set; } = 20;
+
+    public int Abstract { get; set; } = 5;
+
+    public int For(ChatStage stage) => stage == ChatStage.Title ? Title : Abstract;
+}
