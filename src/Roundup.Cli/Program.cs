@@ -14,6 +14,8 @@ var root = new RootCommand("roundup: a weekly, curated issue of the best new mac
     DecisionCommand.Create(DecisionKind.Pin),
     DecisionCommand.Create(DecisionKind.Drop),
     InitCommand.Create(),
+    LearnCommand.Create(),
+    EvalCommand.Create(),
     ConfigCommand.Create(),
 };
 root.Options.Add(CommonOptions.Config);

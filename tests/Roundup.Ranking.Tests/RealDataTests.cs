@@ -69,5 +69,5 @@ public sealed class RealDataTests(EmbedderFixture fixture) : IClassFixture<Embed
             .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key:MM-dd} {PrecisionAtK(g, picks):0.00}")));
     }
 
-    private static void Report(string line) => TestContext.Current.SendDiagnosticMessage(line);
+    private static void Report(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 }

@@ -89,6 +89,14 @@ public static class ConfigurationLoader
             yield return error;
         }
 
+        if (options.Selection.EffectiveStages.Any(s => s.Scorers.ContainsKey("llm")))
+        {
+            foreach (var error in options.Llm.Validate())
+            {
+                yield return error;
+            }
+        }
+
         foreach (var error in options.Arxiv.Http.Validate())
         {
             yield return $"Arxiv:Http: {error}";

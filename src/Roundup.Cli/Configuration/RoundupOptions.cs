@@ -12,4 +12,7 @@ public sealed class RoundupOptions
     public ArxivOptions Arxiv { get; set; } = new();
 
     public SelectionOptions Selection { get; set; } = new();
+
+    /// <summary>The language model for the <c>llm</c> scorer; unused unless a stage names it.</summary>
+    public Roundup.Llm.LlmOptions Llm { get; set; } = new();
 }

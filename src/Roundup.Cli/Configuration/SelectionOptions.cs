@@ -12,7 +12,7 @@ public sealed class SelectionOptions
     public string TasteModel { get; set; } = Path.Combine(".roundup", "taste");
 
     /// <summary>Weight of relevance against diversity in the final picks (1 = relevance only).</summary>
-    public double PickRelevance { get; set; } = 0.75;
+    public double PickRelevance { get; set; } = 0.9;
 
     /// <summary>Finalists at least this similar to a pick are near-duplicates and never picked.</summary>
     public double NearDuplicate { get; set; } = 0.9;
@@ -22,12 +22,15 @@ public sealed class SelectionOptions
 
     public IReadOnlyList<StageConfig> EffectiveStages => Stages.Count > 0 ? Stages : DefaultStages;
 
+    // Weights chosen with roundup eval on the June 2025 dev days (README, "Selection measured"): the learned taste
+    // carries the ranking; the rubric breaks its ties and explains the picks. The profile-similarity scorer lowered
+    // precision against these curators' picks, so it is off by default; a curator can weight it in any stage.
     public static readonly StageConfig[] DefaultStages =
     [
-        new() { Name = "title", Reads = Evidence.Title, KeepShare = 0.35, Scorers = new() { ["taste"] = 0.6, ["similarity"] = 0.25, ["rubric"] = 0.15 } },
-        new() { Name = "abstract", Reads = Evidence.Abstract, Keep = 150, Scorers = new() { ["taste"] = 0.45, ["similarity"] = 0.25, ["rubric"] = 0.3 } },
-        new() { Name = "skim", Reads = Evidence.Skim, Keep = 50, Scorers = new() { ["taste"] = 0.45, ["similarity"] = 0.2, ["rubric"] = 0.35 } },
-        new() { Name = "read", Reads = Evidence.FullText, Keep = 30, Scorers = new() { ["taste"] = 0.45, ["similarity"] = 0.2, ["rubric"] = 0.35 } },
+        new() { Name = "title", Reads = Evidence.Title, KeepShare = 0.35, Scorers = new() { ["taste"] = 0.9, ["rubric"] = 0.1 } },
+        new() { Name = "abstract", Reads = Evidence.Abstract, Keep = 150, Scorers = new() { ["taste"] = 0.95, ["rubric"] = 0.05 } },
+        new() { Name = "skim", Reads = Evidence.Skim, Keep = 50, Scorers = new() { ["taste"] = 0.95, ["rubric"] = 0.05 } },
+        new() { Name = "read", Reads = Evidence.FullText, Keep = 30, Scorers = new() { ["taste"] = 0.95, ["rubric"] = 0.05 } },
     ];
 
     public IEnumerable<string> Validate()

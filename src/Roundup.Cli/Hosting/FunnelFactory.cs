@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Roundup.Cli.Configuration;
 using Roundup.Cli.Profiles;
+using Roundup.Llm;
 using Roundup.Papers;
 using Roundup.Profiles;
 using Roundup.Ranking.Similarity;
@@ -31,10 +32,8 @@ public static class FunnelFactory
 
     public static async Task<Funnel> CreateAsync(RoundupHost host, CuratorProfile profile, CancellationToken cancellationToken)
     {
-        var logger = host.Logs.CreateLogger("Roundup.Selection");
         var store = await host.StoreAsync(cancellationToken);
-        var embedder = await host.EmbedderAsync(cancellationToken);
-        var taste = LoadTaste(host.Options.Selection.TasteModel, logger);
+        var taste = LoadTaste(host.Options.Selection.TasteModel, host.Logs.CreateLogger("Roundup.Selection"));
         var exemplars = new List<Paper>();
         foreach (var id in profile.Exemplars)
         {
@@ -44,6 +43,13 @@ public static class FunnelFactory
             }
         }
 
+        return Create(host, profile, store.Selection, await host.EmbedderAsync(cancellationToken), taste, exemplars);
+    }
+
+    /// <summary>The funnel over a given store, embedder and taste model (the evaluation brings its own).</summary>
+    public static Funnel Create(RoundupHost host, CuratorProfile profile, ISelectionStore selection, IEmbedder embedder, TasteModel? taste, IReadOnlyList<Paper> exemplars)
+    {
+        var logger = host.Logs.CreateLogger("Roundup.Selection");
         var stages = host.Options.Selection.EffectiveStages.Select(config =>
         {
             var reads = config.Reads == Evidence.Title ? Evidence.Title : Evidence.Abstract;
@@ -55,6 +61,7 @@ public static class FunnelFactory
                     "rubric" => new RubricScorer(reads),
                     "similarity" => new EmbeddingSimilarityScorer(embedder, reads, exemplars),
                     "taste" => taste is null ? null : new TasteScorer(taste, embedder),
+                    "llm" => host.ChatScorer(reads == Evidence.Title ? ChatStage.Title : ChatStage.Abstract),
                     _ => null,
                 };
                 if (scorer is null)
@@ -70,10 +77,10 @@ public static class FunnelFactory
         }).ToList();
 
         var picks = new PicksOptions { Count = profile.Picks, Relevance = host.Options.Selection.PickRelevance, NearDuplicate = host.Options.Selection.NearDuplicate };
-        return new Funnel(store.Selection, stages, picks, embedder, host.Logs.CreateLogger<Funnel>());
+        return new Funnel(selection, stages, picks, embedder, host.Logs.CreateLogger<Funnel>());
     }
 
-    private static TasteModel? LoadTaste(string folder, ILogger logger)
+    public static TasteModel? LoadTaste(string folder, ILogger logger)
     {
         if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, TasteModel.MetadataFile)))
         {

@@ -7,6 +7,9 @@ using Roundup.Arxiv.Rss;
 using Roundup.Calendar;
 using Roundup.Cli.Configuration;
 using Roundup.Harvesting;
+using Roundup.Llm;
+using Roundup.Llm.Prompts;
+using Roundup.Llm.Scoring;
 using Roundup.Ranking.Embeddings;
 using Roundup.Selection;
 using Roundup.Storage.Sqlite;
@@ -19,6 +22,7 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
     private SqliteStore? _store;
     private ArxivHttpClient? _http;
     private MiniLmEmbedder? _miniLm;
+    private Microsoft.Extensions.AI.IChatClient? _chat;
 
     public RoundupOptions Options { get; } = options;
 
@@ -36,6 +40,13 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
     /// <summary>The offline embedding model, with vectors cached in the store.</summary>
     public async Task<IEmbedder> EmbedderAsync(CancellationToken cancellationToken) =>
         new CachingEmbedder(_miniLm ??= new MiniLmEmbedder(), (await StoreAsync(cancellationToken)).Embeddings);
+
+    /// <summary>An LLM scorer for a stage, over one chat client for the whole run.</summary>
+    public ChatPaperScorer ChatScorer(ChatStage stage)
+    {
+        _chat ??= ChatClientFactory.Create(Options.Llm);
+        return new ChatPaperScorer(_chat, Options.Llm, stage, new PromptLibrary("prompts"), Logs.CreateLogger<ChatPaperScorer>());
+    }
 
     public IPaperSource Source(SourceSpec spec) => spec.Kind switch
     {
@@ -63,6 +74,7 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
     {
         _http?.Dispose();
         _miniLm?.Dispose();
+        _chat?.Dispose();
         if (_store is not null)
         {
             await _store.DisposeAsync();

@@ -19,6 +19,7 @@ public static class Scope
                 _ when decisions.TryGetValue(p.Id, out var k) && k == DecisionKind.Pin => (true, "advanced: pinned by the curator"),
                 _ when decisions.TryGetValue(p.Id, out var k) && k == DecisionKind.Drop => (false, "stopped: dropped by the curator"),
                 _ when !p.AnnounceType.IsFirstAnnouncement() => (false, "stopped: a replacement of an earlier paper"),
+                _ when p.Categories.Count == 0 => (true, "advanced: categories unknown (a listing that names none), so kept"),
                 _ when categories.Count > 0 && !p.Categories.Any(c => categories.Contains(c, StringComparer.Ordinal)) =>
                     (false, $"stopped: categories {string.Join(' ', p.Categories)} are outside {string.Join(' ', categories)}"),
                 _ => (true, "advanced: in scope"),

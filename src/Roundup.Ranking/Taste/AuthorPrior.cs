@@ -17,7 +17,7 @@ public sealed class AuthorPrior
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var authors in pickedAuthorLists)
         {
-            foreach (var key in authors.Select(AuthorNames.Key).Distinct(StringComparer.Ordinal))
+            foreach (var key in authors.Where(AuthorNames.IsName).Select(AuthorNames.Key).Distinct(StringComparer.Ordinal))
             {
                 counts[key] = counts.GetValueOrDefault(key) + 1;
             }
@@ -32,6 +32,7 @@ public sealed class AuthorPrior
     /// </summary>
     public IReadOnlyList<(string Author, int Count)> Lookup(IReadOnlyList<string> authors, int discount = 0) =>
         authors
+            .Where(AuthorNames.IsName)
             .Select(a => (Author: a, Count: Math.Max(0, _counts.GetValueOrDefault(AuthorNames.Key(a)) - discount)))
             .Where(a => a.Count > 0)
             .DistinctBy(a => AuthorNames.Key(a.Author))

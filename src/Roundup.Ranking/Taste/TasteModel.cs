@@ -60,7 +60,7 @@ public sealed class TasteModel
 
     /// <summary>
     /// The probability (balanced classes) that the curator picks the paper, and the largest effects behind it in
-    /// log-odds against an average training paper; the title embedding counts as one effect.
+    /// log-odds against an average training paper; the title embedding counts as one effect, and so does the author prior.
     /// </summary>
     public (double Probability, IReadOnlyList<Contribution> TopContributions) Score(Paper paper, float[] titleEmbedding, CuratorProfile profile)
     {
@@ -72,25 +72,19 @@ public sealed class TasteModel
         var z = Standardise(TasteFeatures.Build(paper, titleEmbedding, _prior, profile.FollowedAuthors));
         var probability = _linear.Probability(_linear.Margin(z));
 
-        var effects = new List<(string Feature, double Effect)>();
-        var embedding = 0.0;
-        for (var i = 0; i < Metadata.EmbeddingDimensions; i++)
+        var effects = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < z.Length; i++)
         {
-            embedding += _linear.Weights[i] * z[i];
-        }
-
-        effects.Add((TasteExplanations.Embedding, embedding));
-        for (var i = Metadata.EmbeddingDimensions; i < z.Length; i++)
-        {
-            effects.Add((Metadata.FeatureNames[i], _linear.Weights[i] * z[i]));
+            var group = TasteExplanations.Group(Metadata.FeatureNames[i]);
+            effects[group] = effects.GetValueOrDefault(group) + (_linear.Weights[i] * z[i]);
         }
 
         var top = effects
-            .Where(e => Math.Abs(e.Effect) >= 0.005)
-            .OrderByDescending(e => Math.Abs(e.Effect))
-            .ThenBy(e => e.Feature, StringComparer.Ordinal)
+            .Where(e => Math.Abs(e.Value) >= 0.005)
+            .OrderByDescending(e => Math.Abs(e.Value))
+            .ThenBy(e => e.Key, StringComparer.Ordinal)
             .Take(ContributionsShown)
-            .Select(e => new Contribution(e.Effect, TasteExplanations.Label(e.Feature, e.Effect, paper, _prior, profile.FollowedAuthors)))
+            .Select(e => new Contribution(e.Value, TasteExplanations.Label(e.Key, e.Value, paper, _prior, profile.FollowedAuthors)))
             .ToList();
         return (probability, top);
     }

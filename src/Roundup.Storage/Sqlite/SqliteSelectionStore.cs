@@ -93,6 +93,13 @@ public sealed class SqliteSelectionStore(SqliteConnection connection, SemaphoreS
             cancellationToken,
             ("$w", week));
 
+    /// <summary>Every week's pins and drops: the curator's own labels for the taste model.</summary>
+    public async Task<IReadOnlyList<CuratorDecision>> GetAllDecisionsAsync(CancellationToken cancellationToken = default) =>
+        await QueryAsync(
+            "SELECT paper_id, decision, note FROM curator_decisions ORDER BY decided_at, paper_id",
+            r => new CuratorDecision(ArxivId.Parse(r.GetString(0)), r.GetString(1) == "pin" ? DecisionKind.Pin : DecisionKind.Drop, r.IsDBNull(2) ? null : r.GetString(2)),
+            cancellationToken);
+
     public async Task SaveDecisionAsync(string week, CuratorDecision decision, CancellationToken cancellationToken = default)
     {
         await gate.WaitAsync(cancellationToken);
