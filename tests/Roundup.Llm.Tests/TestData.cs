@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Roundup.Llm.Prompts;
 using Roundup.Llm.Scoring;
-using Roundup.Llm.Tests.Fakes;
+using Roundup.Testing.Llm;
 using Roundup.Papers;
 using Roundup.Profiles;
 

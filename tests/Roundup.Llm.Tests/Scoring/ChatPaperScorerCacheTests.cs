@@ -1,6 +1,6 @@
 using Roundup.Llm.Prompts;
 using Roundup.Llm.Scoring;
-using Roundup.Llm.Tests.Fakes;
+using Roundup.Testing.Llm;
 using Roundup.Selection;
 using Roundup.Testing;
 

@@ -1,4 +1,4 @@
-using Roundup.Llm.Tests.Fakes;
+using Roundup.Testing.Llm;
 using Roundup.Selection;
 using Roundup.Testing;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Roundup.Llm.Tests.Fakes;
+namespace Roundup.Testing.Llm;
 
 /// <summary>
 /// An OpenAI-compatible chat-completions endpoint on 127.0.0.1 and a free port, answering from a handler and keeping

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Roundup.Llm.Tests.Fakes;
+namespace Roundup.Testing.Llm;
 
 /// <summary>A chat-completions request as the <see cref="FakeChatServer"/> received it.</summary>
 public sealed partial record ChatCall(int Index, string Method, string Path, string Body)

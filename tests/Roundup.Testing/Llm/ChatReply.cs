@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Roundup.Llm.Tests.Fakes;
+namespace Roundup.Testing.Llm;
 
 /// <summary>What the <see cref="FakeChatServer"/> answers: the assistant's content, token counts, a delay or an error status.</summary>
 public sealed record ChatReply
