@@ -17,12 +17,17 @@ public sealed class RunTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
-        var root = json.RootElement;
+        var root = json.RootElement.GetProperty("harvest");
         Assert.Equal(3030, root.GetProperty("totalPapers").GetInt32());
         Assert.True(root.GetProperty("complete").GetBoolean());
         Assert.Equal([777, 929, 496, 380, 448], root.GetProperty("days").EnumerateArray().Select(d => d.GetProperty("papers").GetInt32()));
         Assert.Equal(0, root.GetProperty("missingDates").GetArrayLength());
         Assert.True(File.Exists(_dir.File("roundup.db")));
+
+        // And the week's picks, each with the reasons behind it (no taste model here: rubric only).
+        var picks = json.RootElement.GetProperty("selection").GetProperty("picks").EnumerateArray().ToList();
+        Assert.Equal(15, picks.Count);
+        Assert.All(picks, p => Assert.NotEmpty(p.GetProperty("path").EnumerateArray().SelectMany(step => step.GetProperty("reasons").EnumerateArray())));
     }
 
     [Fact]
