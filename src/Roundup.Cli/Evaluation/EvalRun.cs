@@ -31,6 +31,7 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
         }
 
         var test = await store.GetPapersAnnouncedAsync(testFrom, testUntil, ct);
+        testUntil = test.Count > 0 ? test.Max(p => p.Announced ?? testFrom) : testFrom;
         var testIds = test.Select(p => p.Id).ToHashSet();
         var extra = extraPath is null ? [] : FeaturedPapersFile.Read(extraPath, before: testFrom).Where(e => !testIds.Contains(e.Paper.Id)).ToList();
         var trainPicks = picks.Where(p => p.ListingDate <= trainUntil).ToList();
