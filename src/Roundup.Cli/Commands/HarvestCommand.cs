@@ -12,14 +12,7 @@ public static class HarvestCommand
     public static Command Create()
     {
         var command = new Command("harvest", "Harvest the papers announced in a week (or --from/--until) and print how complete the harvest is");
-        var window = Window.Options.Create();
-        window.AddTo(command);
-        var sources = CommonOptions.Sources();
-        var strict = CommonOptions.Strict();
-        var format = CommonOptions.Format();
-        command.Options.Add(sources);
-        command.Options.Add(strict);
-        command.Options.Add(format);
+        var (window, sources, strict, format) = HarvestArguments.AddTo(command);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             var outcome = await RunAsync(host, Window.Resolve(parse, window, host.Calendar, host.Time), parse.GetValue(sources), ct);

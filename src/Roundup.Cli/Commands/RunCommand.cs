@@ -10,14 +10,7 @@ public static class RunCommand
     public static Command Create()
     {
         var command = new Command("run", "The weekly job: harvest this week's papers (or --week), report completeness, and select the picks");
-        var window = Window.Options.Create();
-        window.AddTo(command);
-        var sources = CommonOptions.Sources();
-        var strict = CommonOptions.Strict();
-        var format = CommonOptions.Format();
-        command.Options.Add(sources);
-        command.Options.Add(strict);
-        command.Options.Add(format);
+        var (window, sources, strict, format) = HarvestArguments.AddTo(command);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             var w = Window.Resolve(parse, window, host.Calendar, host.Time);

@@ -5,39 +5,37 @@ using Roundup.Selection;
 namespace Roundup.Storage.Sqlite;
 
 /// <summary>Embeddings as little-endian float32 blobs, by model and text hash.</summary>
-public sealed class SqliteEmbeddingStore(SqliteConnection connection, SemaphoreSlim gate) : IEmbeddingStore
+public sealed class SqliteEmbeddingStore : IEmbeddingStore
 {
+    private readonly SqliteSession _session;
+
+    internal SqliteEmbeddingStore(SqliteSession session) => _session = session;
+
     public IReadOnlyDictionary<string, float[]> Get(string model, IReadOnlyCollection<string> textHashes)
     {
-        var found = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        gate.Wait();
-        try
+        return _session.Exclusive(() =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT text_hash, vector FROM embeddings WHERE model = $m AND text_hash IN (SELECT value FROM json_each($h))";
-            command.Parameters.AddWithValue("$m", model);
-            command.Parameters.AddWithValue("$h", System.Text.Json.JsonSerializer.Serialize(textHashes.ToArray(), StoreJson.Default.StringArray));
+            var found = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            using var command = _session.Command(
+                "SELECT text_hash, vector FROM embeddings WHERE model = $m AND text_hash IN (SELECT value FROM json_each($h))",
+                ("$m", model),
+                ("$h", System.Text.Json.JsonSerializer.Serialize(textHashes.ToArray(), StoreJson.Default.StringArray)));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 found[reader.GetString(0)] = MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(1)).ToArray();
             }
-        }
-        finally
-        {
-            gate.Release();
-        }
 
-        return found;
+            return found;
+        });
     }
 
     public void Put(string model, IReadOnlyDictionary<string, float[]> vectors)
     {
-        gate.Wait();
-        try
+        _session.Exclusive(() =>
         {
-            using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
+            using var transaction = _session.Connection.BeginTransaction();
+            using var command = _session.Connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "INSERT INTO embeddings (model, text_hash, vector) VALUES ($m, $h, $v) ON CONFLICT DO NOTHING";
             var m = command.Parameters.Add(new SqliteParameter("$m", model));
@@ -51,10 +49,7 @@ public sealed class SqliteEmbeddingStore(SqliteConnection connection, SemaphoreS
             }
 
             transaction.Commit();
-        }
-        finally
-        {
-            gate.Release();
-        }
+            return vectors.Count;
+        });
     }
 }

@@ -7,22 +7,32 @@ using Roundup.Selection;
 namespace Roundup.Storage.Sqlite;
 
 /// <summary>Stage runs, judgements and curator decisions in the SQLite store.</summary>
-public sealed class SqliteSelectionStore(SqliteConnection connection, SemaphoreSlim gate, TimeProvider time) : ISelectionStore
+public sealed class SqliteSelectionStore : ISelectionStore
 {
+    private readonly SqliteSession _session;
+    private readonly TimeProvider _time;
+
+    internal SqliteSelectionStore(SqliteSession session, TimeProvider time)
+    {
+        _session = session;
+        _time = time;
+    }
+
+    private static readonly string[] JudgementParameters = ["$w", "$s", "$id", "$score", "$rank", "$adv", "$dec", "$con", "$sc"];
+
     private const string RunColumns = "stage, position, input_hash, entered, advanced, unscored, seconds, input_tokens, output_tokens, cost";
 
     public async Task<StageRun?> GetStageRunAsync(string week, string stage, CancellationToken cancellationToken = default) =>
-        (await QueryAsync($"SELECT {RunColumns} FROM stage_runs WHERE week = $w AND stage = $s", ReadRun, cancellationToken, ("$w", week), ("$s", stage))).FirstOrDefault();
+        (await _session.QueryAsync($"SELECT {RunColumns} FROM stage_runs WHERE week = $w AND stage = $s", ReadRun, cancellationToken, ("$w", week), ("$s", stage))).FirstOrDefault();
 
     public async Task<IReadOnlyList<StageRun>> GetStageRunsAsync(string week, CancellationToken cancellationToken = default) =>
-        await QueryAsync($"SELECT {RunColumns} FROM stage_runs WHERE week = $w ORDER BY position", ReadRun, cancellationToken, ("$w", week));
+        await _session.QueryAsync($"SELECT {RunColumns} FROM stage_runs WHERE week = $w ORDER BY position", ReadRun, cancellationToken, ("$w", week));
 
     public async Task SaveStageAsync(string week, StageRun run, IReadOnlyList<Judgement> judgements, CancellationToken cancellationToken = default)
     {
-        await gate.WaitAsync(cancellationToken);
-        try
+        await _session.ExclusiveAsync(async () =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await _session.Connection.BeginTransactionAsync(cancellationToken);
             Execute(transaction, "DELETE FROM judgements WHERE week = $w AND stage = $s", ("$w", week), ("$s", run.Stage));
             Execute(transaction, """
                 INSERT INTO stage_runs (week, stage, position, input_hash, entered, advanced, unscored, seconds, input_tokens, output_tokens, cost)
@@ -32,14 +42,14 @@ public sealed class SqliteSelectionStore(SqliteConnection connection, SemaphoreS
                   output_tokens = excluded.output_tokens, cost = excluded.cost
                 """, ("$w", week), ("$s", run.Stage), ("$p", run.Position), ("$h", run.InputHash), ("$e", run.Entered), ("$a", run.Advanced),
                 ("$u", run.Unscored), ("$sec", run.Seconds), ("$it", run.Usage.InputTokens), ("$ot", run.Usage.OutputTokens), ("$c", (double)run.Usage.Cost));
-            using (var insert = connection.CreateCommand())
+            using (var insert = _session.Connection.CreateCommand())
             {
                 insert.Transaction = transaction;
                 insert.CommandText = """
                     INSERT INTO judgements (week, stage, paper_id, score, rank, advanced, decision, contributions, scorers)
                     VALUES ($w, $s, $id, $score, $rank, $adv, $dec, $con, $sc)
                     """;
-                foreach (var name in new[] { "$w", "$s", "$id", "$score", "$rank", "$adv", "$dec", "$con", "$sc" })
+                foreach (var name in JudgementParameters)
                 {
                     insert.Parameters.Add(new SqliteParameter(name, null));
                 }
@@ -58,15 +68,11 @@ public sealed class SqliteSelectionStore(SqliteConnection connection, SemaphoreS
             }
 
             await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Judgement>> GetJudgementsAsync(string week, string? stage = null, CancellationToken cancellationToken = default) =>
-        await QueryAsync(
+        await _session.QueryAsync(
             """
             SELECT j.stage, j.paper_id, j.score, j.rank, j.advanced, j.decision, j.contributions, j.scorers
             FROM judgements j JOIN stage_runs r ON r.week = j.week AND r.stage = j.stage
@@ -87,7 +93,7 @@ public sealed class SqliteSelectionStore(SqliteConnection connection, SemaphoreS
             ("$s", (object?)stage ?? DBNull.Value));
 
     public async Task<IReadOnlyList<CuratorDecision>> GetDecisionsAsync(string week, CancellationToken cancellationToken = default) =>
-        await QueryAsync(
+        await _session.QueryAsync(
             "SELECT paper_id, decision, note FROM curator_decisions WHERE week = $w ORDER BY paper_id",
             r => new CuratorDecision(ArxivId.Parse(r.GetString(0)), r.GetString(1) == "pin" ? DecisionKind.Pin : DecisionKind.Drop, r.IsDBNull(2) ? null : r.GetString(2)),
             cancellationToken,
@@ -95,26 +101,22 @@ public sealed class SqliteSelectionStore(SqliteConnection connection, SemaphoreS
 
     /// <summary>Every week's pins and drops: the curator's own labels for the taste model.</summary>
     public async Task<IReadOnlyList<CuratorDecision>> GetAllDecisionsAsync(CancellationToken cancellationToken = default) =>
-        await QueryAsync(
+        await _session.QueryAsync(
             "SELECT paper_id, decision, note FROM curator_decisions ORDER BY decided_at, paper_id",
             r => new CuratorDecision(ArxivId.Parse(r.GetString(0)), r.GetString(1) == "pin" ? DecisionKind.Pin : DecisionKind.Drop, r.IsDBNull(2) ? null : r.GetString(2)),
             cancellationToken);
 
     public async Task SaveDecisionAsync(string week, CuratorDecision decision, CancellationToken cancellationToken = default)
     {
-        await gate.WaitAsync(cancellationToken);
-        try
+        await _session.ExclusiveAsync(() =>
         {
             Execute(null, """
                 INSERT INTO curator_decisions (week, paper_id, decision, note, decided_at) VALUES ($w, $p, $d, $n, $t)
                 ON CONFLICT (week, paper_id) DO UPDATE SET decision = excluded.decision, note = excluded.note, decided_at = excluded.decided_at
                 """, ("$w", week), ("$p", decision.Paper.Canonical), ("$d", decision.Kind == DecisionKind.Pin ? "pin" : "drop"),
-                ("$n", (object?)decision.Note ?? DBNull.Value), ("$t", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
-        }
-        finally
-        {
-            gate.Release();
-        }
+                ("$n", (object?)decision.Note ?? DBNull.Value), ("$t", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+            return Task.CompletedTask;
+        }, cancellationToken);
     }
 
     private static StageRun ReadRun(SqliteDataReader r) => new(
@@ -131,41 +133,8 @@ public sealed class SqliteSelectionStore(SqliteConnection connection, SemaphoreS
 
     private void Execute(SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
+        using var command = _session.Command(sql, parameters);
         command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
         command.ExecuteNonQuery();
-    }
-
-    private async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value);
-            }
-
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var results = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                results.Add(read(reader));
-            }
-
-            return results;
-        }
-        finally
-        {
-            gate.Release();
-        }
     }
 }
