@@ -111,6 +111,22 @@ public sealed class SelectionEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task The_curators_pins_and_drops_become_training_labels_and_unknown_picks_are_counted()
+    {
+        await ImportAndLearnAsync();
+        Assert.Equal(0, (await RoundupCli.RunAsync(_dir.Path, "pin", "2506.00101", "--week", "2025-W26")).ExitCode);
+        Assert.Equal(0, (await RoundupCli.RunAsync(_dir.Path, "drop", "2506.00102", "--week", "2025-W26")).ExitCode);
+        await File.AppendAllLinesAsync(_dir.File("picks.tsv"), ["2506.99999\t2025-06-16\tcurator", "not-an-id\t2025-06-16\tcurator"]);
+
+        var learn = await RoundupCli.RunAsync(_dir.Path, "learn", "--picks", _dir.File("picks.tsv"), "--until", "2025-06-27");
+
+        Assert.True(learn.ExitCode == 0, learn.Stderr);
+        Assert.Contains("on 105 papers (21 picked)", learn.Stdout, StringComparison.Ordinal);   // 20 picks + the pin; the drop is a negative
+        Assert.Contains("1 picks dated 2025-06-16..2025-06-27 name papers that are not in the store", learn.Stderr, StringComparison.Ordinal);
+        Assert.Contains("picks.tsv:23", learn.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Init_writes_a_profile_and_every_error_in_an_edited_one_is_named_with_its_line()
     {
         var init = await RoundupCli.RunAsync(_dir.Path, "init");

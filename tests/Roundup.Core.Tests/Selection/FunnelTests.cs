@@ -93,6 +93,29 @@ public sealed class FunnelTests
     }
 
     [Fact]
+    public async Task Papers_without_abstracts_and_with_tex_or_odd_unicode_titles_are_judged_like_any_other()
+    {
+        var store = new InMemorySelectionStore();
+        var stages = new List<FunnelStage>
+        {
+            new(new StageOptions { Name = "abstract", Reads = Evidence.Abstract, Keep = 2 }, [(new RubricScorer(Evidence.Abstract), 1.0)]),
+        };
+        var funnel = new Funnel(store, stages, new PicksOptions { Count = 2 }, null, NullLogger<Funnel>.Instance);
+        List<Paper> papers =
+        [
+            Sample.Paper(1, "$\\mathcal{O}(n)$ attention is 3x faster", ""),
+            Sample.Paper(2, "Ω-nets: «robust» 日本語 models 🧠\u200b", ""),
+            Sample.Paper(3, "Plain", "We outperform baselines on ImageNet."),
+        ];
+
+        var result = await funnel.RunAsync("w", papers, Profile, []);
+
+        Assert.Equal(2, result.Picks.Count);
+        Assert.Equal(3, (await store.GetJudgementsAsync("w", "abstract")).Count);
+        Assert.All(await store.GetJudgementsAsync("w", "abstract"), j => Assert.NotNull(j.Score));
+    }
+
+    [Fact]
     public async Task A_failing_scorer_leaves_the_others_to_judge_and_says_so()
     {
         var failing = new FakeScorer("llm", _ => null);
