@@ -43,6 +43,8 @@ internal static class ArxivRetry
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
         { Exception: ArxivHttpException } => false,
+        // A host that does not resolve is no network or a wrong URL: waiting will not help, so fail at once.
+        { Exception: HttpRequestException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData } } } => false,
         { Exception: HttpRequestException or TimeoutException or IOException } => true,
         { Result: { } response } => IsTransientStatus(response.StatusCode),
         _ => false,

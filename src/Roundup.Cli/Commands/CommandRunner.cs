@@ -48,6 +48,10 @@ public static class CommandRunner
         {
             return Fail(BadUsage, e.Message, "see roundup --help");
         }
+        catch (ArxivHttpException e) when (e.LastStatus is null)
+        {
+            return Fail(Failed, e.Message, "no answer from the host: check the network and the configured URL; offline, harvest from files with --source file:PATH");
+        }
         catch (ArxivHttpException e)
         {
             return Fail(Failed, e.Message, "arXiv is rate-limiting or down: wait and run again; stored pages are kept and the harvest resumes where it stopped");
