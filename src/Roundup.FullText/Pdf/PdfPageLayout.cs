@@ -1,0 +1,194 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.DocumentLayoutAnalysis;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
+using UglyToad.PdfPig.Util;
+
+namespace Roundup.FullText.Pdf;
+
+/// <summary>
+/// One page's visible lines in reading order, and its hidden letters reported. Words are grouped into blocks
+/// (Docstrum); blocks that span the page cut it into bands, and within a band the left column is read before the right.
+/// </summary>
+internal static partial class PdfPageLayout
+{
+    private static readonly DocstrumBoundingBoxes Docstrum = new();
+
+    public static List<PdfLine> Lines(Page page, EvidenceBuilder builder, ref int blockCounter)
+    {
+        var crop = page.CropBox.Bounds;
+        var darkFills = DarkFills(page);
+        var visible = new List<Letter>();
+        var hidden = new Dictionary<HiddenTextKind, List<Letter>>();
+        foreach (var letter in page.Letters)
+        {
+            if (PdfHiddenLetters.Classify(letter, crop, darkFills) is { } kind)
+            {
+                (hidden.TryGetValue(kind, out var list) ? list : hidden[kind] = []).Add(letter);
+            }
+            else if (letter.TextOrientation == TextOrientation.Horizontal)
+            {
+                visible.Add(letter);
+            }
+        }
+
+        foreach (var (kind, letters) in hidden)
+        {
+            builder.AddHidden(kind, TextOf(letters), $"page {page.Number}");
+        }
+
+        if (visible.Count == 0)
+        {
+            return [];
+        }
+
+        var words = DefaultWordExtractor.Instance.GetWords(visible).ToList();
+        var blocks = Docstrum.GetBlocks(words).Where(b => !IsPageNumber(b, crop)).ToList();
+        var lines = new List<PdfLine>();
+        foreach (var (block, column) in Order(blocks, crop))
+        {
+            var id = blockCounter++;
+            foreach (var line in block.TextLines)
+            {
+                var letters = line.Words.SelectMany(w => w.Letters).ToList();
+                var size = letters.Select(l => l.PointSize).Order().ElementAt(letters.Count / 2);
+                var bold = letters.Count(PdfHiddenLetters.IsBold) * 2 > letters.Count;
+                lines.Add(new PdfLine(page.Number, line.Text, line.BoundingBox, Math.Round(size, 1), bold, id, column));
+            }
+        }
+
+        return MergeSplitLines(lines);
+    }
+
+    /// <summary>
+    /// Joins pieces of one printed line that block detection split apart: a heading's number and its title ("1" and
+    /// "Introduction" set an em apart), or a bold run-in lead ("Results.") and the sentence after it.
+    /// </summary>
+    private static List<PdfLine> MergeSplitLines(List<PdfLine> lines)
+    {
+        var merged = new List<PdfLine>(lines.Count);
+        var used = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            // A heading number may sort after its title (a digit's top is below a capital's): look both ways.
+            if (HeadingNumber().IsMatch(lines[i].Text.Trim()))
+            {
+                for (var j = 0; j < lines.Count; j++)
+                {
+                    if (j != i && !used[j] && SameLine(lines[i], lines[j]))
+                    {
+                        used[j] = true;
+                        lines[i] = Join(lines[i], lines[j], lines[j].Bold);
+                        break;
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+
+            var line = lines[i];
+            for (var j = i + 1; j < lines.Count; j++)
+            {
+                if (!used[j] && SameLine(line, lines[j]))
+                {
+                    used[j] = true;
+                    line = Join(line, lines[j], line.Bold && lines[j].Bold);
+                }
+            }
+
+            merged.Add(line);
+        }
+
+        return merged;
+    }
+
+    private static bool SameLine(PdfLine line, PdfLine next)
+    {
+        var gap = next.Bounds.Left - line.Bounds.Right;
+        return next.Column == line.Column && next.Page == line.Page && Math.Abs(next.Bounds.Bottom - line.Bounds.Bottom) < line.FontSize * 0.3
+            && gap > -1 && gap < line.FontSize * 2.5;
+    }
+
+    private static PdfLine Join(PdfLine line, PdfLine next, bool bold) => line with
+    {
+        Text = line.Text + " " + next.Text,
+        Bounds = new PdfRectangle(line.Bounds.Left, Math.Min(line.Bounds.Bottom, next.Bounds.Bottom), next.Bounds.Right, Math.Max(line.Bounds.Top, next.Bounds.Top)),
+        Bold = bold,
+        FontSize = Math.Max(line.FontSize, next.FontSize),
+    };
+
+    private static IEnumerable<(TextBlock Block, int Column)> Order(List<TextBlock> blocks, PdfRectangle crop)
+    {
+        var mid = (crop.Left + crop.Right) / 2;
+        var tolerance = crop.Width * 0.02;
+        int ColumnOf(TextBlock b) => b.BoundingBox.Right <= mid + tolerance ? 1 : b.BoundingBox.Left >= mid - tolerance ? 2 : 0;
+
+        var spanning = blocks.Where(b => ColumnOf(b) == 0).OrderByDescending(b => b.BoundingBox.Top).ToList();
+        int BandOf(TextBlock b) => spanning.Count(s => s.BoundingBox.Centroid.Y > b.BoundingBox.Centroid.Y);
+
+        var columns = blocks.Where(b => ColumnOf(b) != 0).GroupBy(BandOf).ToDictionary(g => g.Key, g => g.ToList());
+        for (var band = 0; band <= spanning.Count; band++)
+        {
+            if (columns.TryGetValue(band, out var inBand))
+            {
+                foreach (var b in inBand.OrderBy(ColumnOf).ThenByDescending(b => b.BoundingBox.Top))
+                {
+                    yield return (b, ColumnOf(b));
+                }
+            }
+
+            if (band < spanning.Count)
+            {
+                yield return (spanning[band], 0);
+            }
+        }
+    }
+
+    private static List<PdfRectangle> DarkFills(Page page)
+    {
+        var fills = new List<PdfRectangle>();
+        foreach (var path in page.Paths)
+        {
+            if (path.IsFilled && !PdfHiddenLetters.IsNearWhite(path.FillColor) && path.GetBoundingRectangle() is { } box)
+            {
+                fills.Add(box);
+            }
+        }
+
+        return fills;
+    }
+
+    private static bool IsPageNumber(TextBlock block, PdfRectangle crop) =>
+        PageNumber().IsMatch(block.Text.Trim())
+        && (block.BoundingBox.Top < crop.Bottom + (crop.Height * 0.1) || block.BoundingBox.Bottom > crop.Top - (crop.Height * 0.1));
+
+    /// <summary>Hidden letters as words in reading order (top to bottom, left to right).</summary>
+    private static string TextOf(List<Letter> letters)
+    {
+        var words = NearestNeighbourWordExtractor.Instance.GetWords(letters)
+            .OrderByDescending(w => Math.Round(w.BoundingBox.Bottom))
+            .ThenBy(w => w.BoundingBox.Left);
+        var sb = new StringBuilder();
+        foreach (var word in words)
+        {
+            sb.Append(word.Text).Append(' ');
+        }
+
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*|[A-Z](?:\.\d{1,2})*|[IVX]{1,4})\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingNumber();
+
+    [GeneratedRegex(@"^(\d{1,4}|[ivxlc]{1,6})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PageNumber();
+}

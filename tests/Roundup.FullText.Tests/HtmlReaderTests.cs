@@ -1,0 +1,88 @@
+using System.Text;
+using Roundup.FullText.Html;
+using Roundup.FullText.Tests.Fixtures;
+
+namespace Roundup.FullText.Tests;
+
+public sealed class HtmlReaderTests
+{
+    private const string Injection = PdfFixtures.Injection;
+
+    private static string Page(string hidden = "") => $$"""
+        <!DOCTYPE html>
+        <html><head><title>Paper</title><style>.x{color:red}</style></head>
+        <body><div class="ltx_page_main"><article class="ltx_document">
+        <h1 class="ltx_title ltx_title_document">Learning to Read<span class="ltx_note ltx_role_thanks">thanks</span></h1>
+        <div class="ltx_abstract"><h6 class="ltx_title">Abstract</h6><p class="ltx_p">We read ﬁles.</p></div>
+        <section id="S1" class="ltx_section"><h2 class="ltx_title ltx_title_section"><span class="ltx_tag">1 </span>Introduction</h2>
+          <div class="ltx_para"><p class="ltx_p">Deep repre-
+        sentation is <math alttext="x^2"><mi>x</mi></math> good.</p></div>
+          {{hidden}}
+          <section id="S1.SS1" class="ltx_subsection"><h3 class="ltx_title"><span class="ltx_tag">1.1 </span>Scope</h3>
+            <div class="ltx_para"><p class="ltx_p">Narrow.</p></div></section>
+        </section>
+        <section id="S2" class="ltx_section"><h2 class="ltx_title"><span class="ltx_tag">2 </span>Experiments</h2>
+          <figure class="ltx_table"><figcaption class="ltx_caption">Table 1: Results.</figcaption>
+          <table class="ltx_tabular"><tr><td>Model</td><td>Acc</td></tr><tr><td>Ours</td><td>91.5</td></tr></table></figure>
+          <div class="ltx_para"><p class="ltx_p">We win.</p></div>
+        </section>
+        <section class="ltx_appendix"><h2 class="ltx_title">Appendix A Extra</h2><div class="ltx_para"><p>More.</p></div></section>
+        <section class="ltx_bibliography"><ul><li class="ltx_bibitem"><span class="ltx_tag">[1]</span><span class="ltx_bibblock">A. Author.</span><span class="ltx_bibblock">A title.</span></li></ul></section>
+        </article></div></body></html>
+        """;
+
+    [Fact]
+    public void LaTeXML_structure_becomes_evidence()
+    {
+        var evidence = Read(Page());
+
+        Assert.Equal("Learning to Read", evidence.Title);
+        Assert.Equal("We read files.", evidence.Abstract);
+        Assert.Equal(["1 Introduction", "1.1 Scope", "2 Experiments", "Appendix A Extra"], evidence.Sections.Select(s => s.Heading));
+        Assert.Equal([SectionKind.Introduction, SectionKind.Introduction, SectionKind.Experiments, SectionKind.Appendix], evidence.Sections.Select(s => s.Kind));
+        Assert.Equal(["Deep representation is $x^2$ good."], evidence.Sections[0].Paragraphs);
+        Assert.Equal(["Table 1: Results."], evidence.Captions);
+        Assert.Equal([["Model", "Acc"], ["Ours", "91.5"]], Assert.Single(evidence.Tables).Rows.Select(r => r.ToArray()));
+        Assert.Equal(["[1] A. Author. A title."], evidence.References);
+        Assert.Empty(evidence.HiddenText);
+    }
+
+    [Theory]
+    [InlineData("<p style=\"display:none\">" + Injection + "</p>", HiddenTextKind.HtmlHiddenStyle)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"visibility: hidden\">" + Injection + "</span></div>", HiddenTextKind.HtmlHiddenStyle)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"color:#FFFFFF\">" + Injection + "</span></div>", HiddenTextKind.HtmlWhiteText)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"color: white\">" + Injection + "</span></div>", HiddenTextKind.HtmlWhiteText)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"font-size:0\">" + Injection + "</span></div>", HiddenTextKind.HtmlTinyFont)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"font-size:1px\">" + Injection + "</span></div>", HiddenTextKind.HtmlTinyFont)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"opacity:0\">" + Injection + "</span></div>", HiddenTextKind.HtmlHiddenStyle)]
+    [InlineData("<div class=\"ltx_para\" hidden>" + Injection + "</div>", HiddenTextKind.HtmlHiddenStyle)]
+    public void Hidden_text_is_reported_and_removed(string hidden, HiddenTextKind kind)
+    {
+        var evidence = Read(Page(hidden));
+
+        var finding = Assert.Single(evidence.HiddenText);
+        Assert.Equal(kind, finding.Kind);
+        Assert.Equal(Injection, finding.Text);
+        Assert.Contains("section#S1", finding.Location, StringComparison.Ordinal);
+        EvidenceAssert.NowhereVisible(evidence, "IGNORE");
+    }
+
+    [Fact]
+    public void White_text_on_a_dark_background_is_visible()
+    {
+        var evidence = Read(Page("<div class=\"ltx_para\" style=\"background-color:#000\"><span style=\"color:#fff\">Dark box text.</span></div>"));
+
+        Assert.Empty(evidence.HiddenText);
+        Assert.Contains("Dark box text.", evidence.Sections[0].Paragraphs);
+    }
+
+    [Fact]
+    public void An_error_page_is_refused()
+    {
+        var e = Assert.Throws<FullTextException>(() => Read("<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>"));
+
+        Assert.Contains("404 Not Found", e.Message, StringComparison.Ordinal);
+    }
+
+    private static PaperEvidence Read(string html) => new HtmlEvidenceReader().Read(Encoding.UTF8.GetBytes(html), "paper.html");
+}
