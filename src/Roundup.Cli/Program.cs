@@ -16,6 +16,7 @@ var root = new RootCommand("roundup: a weekly, curated issue of the best new mac
     InitCommand.Create(),
     LearnCommand.Create(),
     EvalCommand.Create(),
+    ReadCommand.Create(),
     ConfigCommand.Create(),
 };
 root.Options.Add(CommonOptions.Config);

@@ -16,6 +16,15 @@ public sealed class CliBehaviourTests : IDisposable
     [InlineData("papers --help")]
     [InlineData("config --help")]
     [InlineData("config show --help")]
+    [InlineData("refresh --help")]
+    [InlineData("select --help")]
+    [InlineData("explain --help")]
+    [InlineData("pin --help")]
+    [InlineData("drop --help")]
+    [InlineData("init --help")]
+    [InlineData("learn --help")]
+    [InlineData("eval --help")]
+    [InlineData("read --help")]
     public async Task Every_verb_has_help(string args)
     {
         var result = await RoundupCli.RunAsync(_dir.Path, args.Split(' '));

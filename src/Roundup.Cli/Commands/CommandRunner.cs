@@ -60,6 +60,10 @@ public static class CommandRunner
         {
             return Fail(Failed, e.Message, "the answer was not usable and was not cached; run again later");
         }
+        catch (Roundup.FullText.FullTextException e)
+        {
+            return Fail(Failed, e.Message, "the file is not a readable paper; nothing was stored");
+        }
         catch (StoreException e)
         {
             return Fail(Failed, e.Message, "check Store:Path and that the file is writable");

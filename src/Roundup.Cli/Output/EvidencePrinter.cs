@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Roundup.FullText;
+
+namespace Roundup.Cli.Output;
+
+/// <summary>A paper's extracted evidence as text (paragraphs shortened) or JSON (whole).</summary>
+public static class EvidencePrinter
+{
+    public static string Text(PaperEvidence e)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{e.Title}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  from {e.Format} {e.Source}: {e.Sections.Count} sections, {e.Captions.Count} captions, {e.Tables.Count} tables, {e.References.Count} references");
+        if (e.Abstract.Length > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  abstract: {Short(e.Abstract, 300)}");
+        }
+
+        text.AppendLine();
+        foreach (var s in e.Sections)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{new string(' ', 2 * Math.Max(0, s.Level - 1))}{s.Heading}  [{s.Kind}, {s.Paragraphs.Count} paragraphs]");
+            if (s.Paragraphs.Count > 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"{new string(' ', 2 * Math.Max(0, s.Level - 1))}  {Short(s.Paragraphs[0], 160)}");
+            }
+        }
+
+        foreach (var caption in e.Captions.Take(20))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"caption: {Short(caption, 160)}");
+        }
+
+        text.AppendLine(e.HiddenText.Count == 0 ? "Hidden text: none found" : $"HIDDEN TEXT: {e.HiddenText.Count} finding(s), removed from the evidence any scorer or model sees:");
+        foreach (var h in e.HiddenText)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {h.Kind} at {h.Location}: \"{Short(h.Text, 160)}\"");
+        }
+
+        foreach (var w in e.Warnings)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"warning: {w}");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Json(PaperEvidence e) => JsonSerializer.Serialize(e, CliJson.Indented);
+
+    private static string Short(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+}
