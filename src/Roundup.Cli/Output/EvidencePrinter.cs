@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Roundup.FullText;
+using Roundup.FullText.Facts;
 
 namespace Roundup.Cli.Output;
 
@@ -33,6 +34,19 @@ public static class EvidencePrinter
             text.AppendLine(CultureInfo.InvariantCulture, $"caption: {Short(caption, 160)}");
         }
 
+        var facts = FactExtractor.Extract(e);
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Facts ({facts.Count}), each with its source sentence:");
+        foreach (var group in facts.GroupBy(f => f.Kind))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key}:");
+            foreach (var f in group)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {f.Value}  — \"{Short(f.Sentence, 140)}\" [{f.Section}]");
+            }
+        }
+
+        text.AppendLine();
         text.AppendLine(e.HiddenText.Count == 0 ? "Hidden text: none found" : $"HIDDEN TEXT: {e.HiddenText.Count} finding(s), removed from the evidence any scorer or model sees:");
         foreach (var h in e.HiddenText)
         {
@@ -47,7 +61,7 @@ public static class EvidencePrinter
         return text.ToString();
     }
 
-    public static string Json(PaperEvidence e) => JsonSerializer.Serialize(e, CliJson.Indented);
+    public static string Json(PaperEvidence e) => JsonSerializer.Serialize(new { evidence = e, facts = FactExtractor.Extract(e) }, CliJson.Indented);
 
     private static string Short(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }
