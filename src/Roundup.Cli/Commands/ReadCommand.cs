@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Roundup.Cli.Output;
 using Roundup.FullText;
+using Roundup.FullText.Scoring;
 using Roundup.Papers;
 
 namespace Roundup.Cli.Commands;
@@ -12,8 +13,6 @@ namespace Roundup.Cli.Commands;
 /// </summary>
 public static class ReadCommand
 {
-    private static readonly string[] Extensions = [".pdf", ".tar.gz", ".tgz", ".gz", ".html", ".htm", ".tex"];
-
     public static Command Create()
     {
         var command = new Command("read", "Show the evidence extracted from one paper's full text: sections in reading order, captions, tables, references, hidden text");
@@ -45,25 +44,7 @@ public static class ReadCommand
             throw new UsageException($"'{text}' is neither a file nor an arXiv id: {error}");
         }
 
-        var stems = new[] { id.ToString(), id.Canonical }.Select(s => s.Replace('/', '_')).Distinct();
-        foreach (var stem in stems)
-        {
-            foreach (var extension in Extensions)
-            {
-                var candidate = Path.Combine(directory, stem + extension);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            var prefixed = Directory.Exists(directory) ? Directory.GetFiles(directory, stem + "*").Order(StringComparer.Ordinal).FirstOrDefault() : null;
-            if (prefixed is not null)
-            {
-                return prefixed;
-            }
-        }
-
-        throw new UsageException($"no full text for {id} in {Path.GetFullPath(directory)} (looked for {id.Canonical}.pdf, .tar.gz, .html, .tex)");
+        return new FullTextFolder(directory, new FullTextReader()).Find(id)
+            ?? throw new UsageException($"no full text for {id} in {Path.GetFullPath(directory)} (looked for {id.Canonical}.pdf, .tar.gz, .html, .tex)");
     }
 }

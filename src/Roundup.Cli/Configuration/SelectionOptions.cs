@@ -11,6 +11,9 @@ public sealed class SelectionOptions
     /// <summary>The folder <c>roundup learn</c> writes the taste model to and the funnel reads it from.</summary>
     public string TasteModel { get; set; } = Path.Combine(".roundup", "taste");
 
+    /// <summary>Full texts named by id (<c>2212.08410.pdf</c>, <c>.tar.gz</c>, <c>.html</c>, <c>.tex</c>) that the skim and read stages read when present.</summary>
+    public string FullTextDir { get; set; } = Path.Combine(".roundup", "fulltext");
+
     /// <summary>Weight of relevance against diversity in the final picks (1 = relevance only).</summary>
     public double PickRelevance { get; set; } = 0.9;
 
@@ -23,19 +26,20 @@ public sealed class SelectionOptions
     public IReadOnlyList<StageConfig> EffectiveStages => Stages.Count > 0 ? Stages : DefaultStages;
 
     // Weights chosen with roundup eval on the June 2025 dev days (README, "Selection measured"): the learned taste
-    // carries the ranking; the rubric breaks its ties and explains the picks. The profile-similarity scorer lowered
+    // carries the ranking; the rubric breaks its ties and explains the picks; the skim and read stages weigh the
+    // full text's evidence when there is one (without it, that scorer steps aside and the weights renormalise). The profile-similarity scorer lowered
     // precision against these curators' picks, so it is off by default; a curator can weight it in any stage.
     public static readonly StageConfig[] DefaultStages =
     [
         new() { Name = "title", Reads = Evidence.Title, KeepShare = 0.35, Scorers = new() { ["taste"] = 0.9, ["rubric"] = 0.1 } },
         new() { Name = "abstract", Reads = Evidence.Abstract, Keep = 150, Scorers = new() { ["taste"] = 0.95, ["rubric"] = 0.05 } },
-        new() { Name = "skim", Reads = Evidence.Skim, Keep = 50, Scorers = new() { ["taste"] = 0.95, ["rubric"] = 0.05 } },
-        new() { Name = "read", Reads = Evidence.FullText, Keep = 30, Scorers = new() { ["taste"] = 0.95, ["rubric"] = 0.05 } },
+        new() { Name = "skim", Reads = Evidence.Skim, Keep = 50, Scorers = new() { ["taste"] = 0.95, ["rubric"] = 0.05, ["evidence"] = 0.3 } },
+        new() { Name = "read", Reads = Evidence.FullText, Keep = 30, Scorers = new() { ["taste"] = 0.95, ["rubric"] = 0.05, ["evidence"] = 0.3 } },
     ];
 
     public IEnumerable<string> Validate()
     {
-        var known = new[] { "taste", "similarity", "rubric", "llm" };
+        var known = new[] { "taste", "similarity", "rubric", "llm", "evidence" };
         foreach (var stage in Stages)
         {
             if (string.IsNullOrWhiteSpace(stage.Name) || stage.Name is "scope" or "picks")

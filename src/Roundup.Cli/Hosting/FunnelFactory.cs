@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Roundup.Cli.Configuration;
 using Roundup.Cli.Profiles;
+using Roundup.FullText;
+using Roundup.FullText.Scoring;
 using Roundup.Llm;
 using Roundup.Papers;
 using Roundup.Profiles;
@@ -50,6 +52,7 @@ public static class FunnelFactory
     public static Funnel Create(RoundupHost host, CuratorProfile profile, ISelectionStore selection, IEmbedder embedder, TasteModel? taste, IReadOnlyList<Paper> exemplars)
     {
         var logger = host.Logs.CreateLogger("Roundup.Selection");
+        var fullText = new FullTextFolder(host.Options.Selection.FullTextDir, new FullTextReader());
         var stages = host.Options.Selection.EffectiveStages.Select(config =>
         {
             var reads = config.Reads == Evidence.Title ? Evidence.Title : Evidence.Abstract;
@@ -62,6 +65,7 @@ public static class FunnelFactory
                     "similarity" => new EmbeddingSimilarityScorer(embedder, reads, exemplars),
                     "taste" => taste is null ? null : new TasteScorer(taste, embedder),
                     "llm" => host.ChatScorer(reads == Evidence.Title ? ChatStage.Title : ChatStage.Abstract),
+                    "evidence" => config.Reads >= Evidence.Skim ? new EvidenceScorer(fullText.Load, config.Reads) : null,
                     _ => null,
                 };
                 if (scorer is null)

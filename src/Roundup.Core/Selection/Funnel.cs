@@ -12,7 +12,7 @@ namespace Roundup.Selection;
 /// </summary>
 public sealed class Funnel(ISelectionStore store, IReadOnlyList<FunnelStage> stages, PicksOptions picks, IEmbedder? embedder, ILogger<Funnel> logger)
 {
-    /// <summary>Said in the reasons of stages that would read the full text, until there is one.</summary>
+    /// <summary>Said in the reasons of stages that would read the full text but have no scorer that does.</summary>
     public const string AbstractOnly = "read from the abstract: no full text yet";
 
     public async Task<FunnelResult> RunAsync(string week, IReadOnlyList<Paper> papers, CuratorProfile profile, IReadOnlyList<string> scopeCategories, CancellationToken cancellationToken = default)
@@ -34,7 +34,7 @@ public sealed class Funnel(ISelectionStore store, IReadOnlyList<FunnelStage> sta
             var input = entering.Select(id => byId[id]).ToList();
             last = await RunStageAsync(context, i + 1, stage.Options.Name, stage.Options.Describe(), stage.Scorers, input, async () =>
             {
-                var note = stage.Options.Reads >= Evidence.Skim ? AbstractOnly : null;
+                var note = stage.Options.Reads >= Evidence.Skim && !stage.Scorers.Any(s => s.Scorer.Reads >= Evidence.Skim) ? AbstractOnly : null;
                 var scored = await StageScoring.ScoreAsync(input, stage.Scorers, stage.Options.BatchSize, profile, note, cancellationToken);
                 return Cut.Decide(stage.Options.Name, scored, stage.Options.Budget(input.Count), stage.Options.MinScore, decisions);
             }, cancellationToken);
