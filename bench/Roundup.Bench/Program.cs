@@ -11,13 +11,19 @@ if (args.Length >= 1 && args[0] == "generate-snapshot")
     return 0;
 }
 
+if (args.Length >= 2 && args[0] == "read-fulltext")
+{
+    FullTextBench.Run(args[1], args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60);
+    return 0;
+}
+
 if (args.Length >= 3 && args[0] == "snapshot-phases")
 {
     await SnapshotPhases.RunAsync(args[1], args[2]);
     return 0;
 }
 
-Console.Error.WriteLine("usage: roundup-bench generate-snapshot [--records 2700000] [--out FILE]\n       roundup-bench snapshot-phases SNAPSHOT.json SCRATCH.db   (times read+convert and store separately)");
+Console.Error.WriteLine("usage: roundup-bench generate-snapshot [--records 2700000] [--out FILE]\n       roundup-bench snapshot-phases SNAPSHOT.json SCRATCH.db   (times read+convert and store separately)\n       roundup-bench read-fulltext FOLDER [PAPERS]   (evidence extraction, as the skim stage reads a shortlist)");
 return 2;
 
 static string? ArgValue(string[] args, string name)
