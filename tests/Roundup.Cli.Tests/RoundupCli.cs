@@ -36,6 +36,8 @@ public static class RoundupCli
             start.Environment.Remove(key);
         }
 
+        // Nothing in tests goes to the internet: full texts come only from the folder unless a test says otherwise.
+        start.Environment["ROUNDUP_Selection__FullText__Offline"] = "true";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -33,5 +33,9 @@ public static class CommonOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
+    public static Option<bool> Offline() => new("--offline") { Description = "Fetch no full text: read only the files already in the full-text folder" };
+
+    public static Option<string?> FullTextDir() => new("--fulltext-dir") { Description = "Folder of full texts named by id (2212.08410.pdf, 2004.14974.tar.gz, 2506.01234.html); default Selection:FullTextDir" };
+
     public static Option<bool> Strict() => new("--strict") { Description = "Exit 1 when the completeness report finds something missing" };
 }

@@ -11,8 +11,10 @@ public static class RunCommand
     {
         var command = new Command("run", "The weekly job: harvest this week's papers (or --week), report completeness, and select the picks");
         var (window, sources, strict, format) = HarvestArguments.AddTo(command);
+        var fullText = FullTextArguments.AddTo(command);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
+            fullText.Apply(parse, host);
             var w = Window.Resolve(parse, window, host.Calendar, host.Time);
             var harvest = await HarvestCommand.RunAsync(host, w, parse.GetValue(sources), ct);
             if ((parse.GetValue(strict) || host.Options.Harvest.Strict) && !harvest.Outcome.Report.IsComplete)

@@ -14,9 +14,11 @@ public static class SelectCommand
         var window = Window.Options.Create();
         window.AddTo(command);
         var format = CommonOptions.Format();
+        var fullText = FullTextArguments.AddTo(command);
         command.Options.Add(format);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
+            fullText.Apply(parse, host);
             var w = Window.Resolve(parse, window, host.Calendar, host.Time);
             var (result, judgements) = await RunAsync(host, w, ct);
             Console.Out.Write(parse.GetValue(format) == OutputFormat.Json ? SelectionPrinter.Json(result, judgements) + Environment.NewLine : SelectionPrinter.Table(result, judgements));

@@ -14,6 +14,9 @@ public sealed class SelectionOptions
     /// <summary>Full texts named by id (<c>2212.08410.pdf</c>, <c>.tar.gz</c>, <c>.html</c>, <c>.tex</c>) that the skim and read stages read when present.</summary>
     public string FullTextDir { get; set; } = Path.Combine(".roundup", "fulltext");
 
+    /// <summary>How full texts are fetched into <see cref="FullTextDir"/>: order of formats, offline.</summary>
+    public Roundup.Arxiv.FullText.FullTextFetchOptions FullText { get; set; } = new();
+
     /// <summary>Weight of relevance against diversity in the final picks (1 = relevance only).</summary>
     public double PickRelevance { get; set; } = 0.9;
 

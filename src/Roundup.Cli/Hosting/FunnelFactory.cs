@@ -53,6 +53,7 @@ public static class FunnelFactory
     {
         var logger = host.Logs.CreateLogger("Roundup.Selection");
         var fullText = new FullTextFolder(host.Options.Selection.FullTextDir, new FullTextReader());
+        var fetcher = host.FullTextFetcher();
         var stages = host.Options.Selection.EffectiveStages.Select(config =>
         {
             var reads = config.Reads == Evidence.Title ? Evidence.Title : Evidence.Abstract;
@@ -65,7 +66,9 @@ public static class FunnelFactory
                     "similarity" => new EmbeddingSimilarityScorer(embedder, reads, exemplars),
                     "taste" => taste is null ? null : new TasteScorer(taste, embedder),
                     "llm" => host.ChatScorer(reads == Evidence.Title ? ChatStage.Title : ChatStage.Abstract),
-                    "evidence" => config.Reads >= Evidence.Skim ? new EvidenceScorer(fullText.Load, config.Reads) : null,
+                    "evidence" => config.Reads >= Evidence.Skim
+                        ? new EvidenceScorer(fullText.Load, config.Reads, async (paper, ct) => await fetcher.FetchAsync(paper.Id, paper.Version, ct))
+                        : null,
                     _ => null,
                 };
                 if (scorer is null)

@@ -23,6 +23,7 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
     private ArxivHttpClient? _http;
     private MiniLmEmbedder? _miniLm;
     private Microsoft.Extensions.AI.IChatClient? _chat;
+    private Roundup.Arxiv.FullText.FullTextFetcher? _fetcher;
 
     public RoundupOptions Options { get; } = options;
 
@@ -47,6 +48,10 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
         _chat ??= ChatClientFactory.Create(Options.Llm);
         return new ChatPaperScorer(_chat, Options.Llm, stage, new PromptLibrary("prompts"), Logs.CreateLogger<ChatPaperScorer>());
     }
+
+    /// <summary>Fetches full texts into Selection:FullTextDir through the polite client (or only reads it, offline).</summary>
+    public Roundup.Arxiv.FullText.FullTextFetcher FullTextFetcher() =>
+        _fetcher ??= new Roundup.Arxiv.FullText.FullTextFetcher(() => Http, Options.Selection.FullText, Options.Selection.FullTextDir);
 
     public IPaperSource Source(SourceSpec spec) => spec.Kind switch
     {

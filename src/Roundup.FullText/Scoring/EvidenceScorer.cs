@@ -10,14 +10,29 @@ namespace Roundup.FullText.Scoring;
 /// ablations, numbers), the size of its claimed gains, openness (code), and scale. A paper with hidden text scores
 /// zero and says what was hidden. A paper without full text is left to the other scorers, which read the abstract.
 /// </summary>
-public sealed class EvidenceScorer(Func<Paper, PaperEvidence?> load, Evidence reads = Evidence.Skim) : IPaperScorer
+/// <param name="load">The paper's evidence, or null when there is no full text.</param>
+/// <param name="prepare">Brings the paper's full text in first (fetching it), when given.</param>
+public sealed class EvidenceScorer(Func<Paper, PaperEvidence?> load, Evidence reads = Evidence.Skim, Func<Paper, CancellationToken, Task>? prepare = null) : IPaperScorer
 {
     public string Id => $"evidence-{(reads == Evidence.Skim ? "skim" : "read")}-v1";
 
     public Evidence Reads => reads;
 
-    public Task<IReadOnlyList<ScoreResult>> ScoreAsync(IReadOnlyList<Paper> batch, CuratorProfile profile, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<ScoreResult>>(batch.Select(Score).ToList());
+    public async Task<IReadOnlyList<ScoreResult>> ScoreAsync(IReadOnlyList<Paper> batch, CuratorProfile profile, CancellationToken cancellationToken = default)
+    {
+        var results = new List<ScoreResult>(batch.Count);
+        foreach (var paper in batch)
+        {
+            if (prepare is not null)
+            {
+                await prepare(paper, cancellationToken);
+            }
+
+            results.Add(Score(paper));
+        }
+
+        return results;
+    }
 
     public ScoreResult Score(Paper paper)
     {

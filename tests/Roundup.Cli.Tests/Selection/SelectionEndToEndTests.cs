@@ -130,7 +130,7 @@ public sealed class SelectionEndToEndTests : IDisposable
     public async Task The_skim_and_read_stages_use_full_text_when_there_is_one_and_zero_a_paper_with_hidden_text()
     {
         await ImportAndLearnAsync();
-        var fullText = Directory.CreateDirectory(_dir.File(".roundup/fulltext")).FullName;
+        var fullText = Directory.CreateDirectory(_dir.File("papers")).FullName;
         await File.WriteAllTextAsync(Path.Combine(fullText, "2506.00105.tex"), """
             \documentclass{article}
             \title{Faster diffusion}
@@ -149,7 +149,7 @@ public sealed class SelectionEndToEndTests : IDisposable
             \end{document}
             """);
 
-        Assert.Equal(0, (await RoundupCli.RunAsync(_dir.Path, "select", "--week", "2025-W26")).ExitCode);
+        Assert.Equal(0, (await RoundupCli.RunAsync(_dir.Path, "select", "--week", "2025-W26", "--fulltext-dir", "papers", "--offline")).ExitCode);
 
         var read = (await RoundupCli.RunAsync(_dir.Path, "explain", "2506.00105", "--week", "2025-W26")).Stdout;
         Assert.Contains("read from the full text (Latex", read, StringComparison.Ordinal);
