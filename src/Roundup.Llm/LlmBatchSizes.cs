@@ -7,5 +7,12 @@ public sealed class LlmBatchSizes
 
     public int Abstract { get; set; } = 5;
 
-    public int For(ChatStage stage) => stage == ChatStage.Title ? Title : Abstract;
+    public int Evidence { get; set; } = 3;
+
+    public int For(ChatStage stage) => stage switch
+    {
+        ChatStage.Title => Title,
+        ChatStage.Evidence => Evidence,
+        _ => Abstract,
+    };
 }

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 using Roundup.Cli.Configuration;
 using Roundup.Cli.Profiles;
 using Roundup.FullText;
+using Roundup.FullText.Facts;
 using Roundup.FullText.Scoring;
+using Roundup.Llm.Scoring;
 using Roundup.Llm;
 using Roundup.Papers;
 using Roundup.Profiles;
@@ -65,6 +67,11 @@ public static class FunnelFactory
                     "rubric" => new RubricScorer(reads),
                     "similarity" => new EmbeddingSimilarityScorer(embedder, reads, exemplars),
                     "taste" => taste is null ? null : new TasteScorer(taste, embedder),
+                    "llm" when config.Reads >= Evidence.Skim => new EvidenceChatScorer(host.ChatScorer(ChatStage.Evidence), async (paper, ct) =>
+                    {
+                        await fetcher.FetchAsync(paper.Id, paper.Version, ct);
+                        return Digest(fullText, paper);
+                    }),
                     "llm" => host.ChatScorer(reads == Evidence.Title ? ChatStage.Title : ChatStage.Abstract),
                     "evidence" => config.Reads >= Evidence.Skim
                         ? new EvidenceScorer(fullText.Load, config.Reads, async (paper, ct) => await fetcher.FetchAsync(paper.Id, paper.Version, ct))
@@ -85,6 +92,18 @@ public static class FunnelFactory
 
         var picks = new PicksOptions { Count = profile.Picks, Relevance = host.Options.Selection.PickRelevance, NearDuplicate = host.Options.Selection.NearDuplicate };
         return new Funnel(selection, stages, picks, embedder, host.Logs.CreateLogger<Funnel>());
+    }
+
+    private static string? Digest(FullTextFolder folder, Paper paper)
+    {
+        try
+        {
+            return folder.Load(paper) is { } evidence ? EvidenceDigest.For(evidence) : null;
+        }
+        catch (FullTextException)
+        {
+            return null;
+        }
     }
 
     public static TasteModel? LoadTaste(string folder, ILogger logger)

@@ -45,6 +45,7 @@ public sealed class PromptLibrary
     {
         ChatStage.Title => "title.md",
         ChatStage.Abstract => "abstract.md",
+        ChatStage.Evidence => "evidence.md",
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
     };
 

@@ -40,9 +40,14 @@ public sealed class ChatPaperScorer : IMeteredScorer
 
     public string Id { get; }
 
-    public Evidence Reads => _stage == ChatStage.Title ? Evidence.Title : Evidence.Abstract;
+    public Evidence Reads => _stage switch
+    {
+        ChatStage.Title => Evidence.Title,
+        ChatStage.Evidence => Evidence.Skim,
+        _ => Evidence.Abstract,
+    };
 
-    private string StageName => _stage == ChatStage.Title ? "title" : "abstract";
+    private string StageName => _stage.ToString().ToLowerInvariant();
 
     private int Attempts => 1 + Math.Max(0, _options.MaxRetries);
 
@@ -182,7 +187,7 @@ public sealed class ChatPaperScorer : IMeteredScorer
         _template.Hash,
         StageName,
         system,
-        .. chunk.SelectMany(p => new[] { p.Id.Canonical, p.Title, _stage == ChatStage.Abstract ? p.Abstract : "" }),
+        .. chunk.SelectMany(p => new[] { p.Id.Canonical, p.Title, _stage != ChatStage.Title ? p.Abstract : "" }),
     ]);
 
     private void TryCache(string key, IReadOnlyList<CachedScore> scores)

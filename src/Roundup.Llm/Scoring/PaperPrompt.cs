@@ -34,9 +34,10 @@ public static class PaperPrompt
         {
             text.Append("<paper id=\"").Append(paper.Id.Canonical).Append("\">\n");
             text.Append("<title>").Append(Escape(paper.Title)).Append("</title>\n");
-            if (stage == ChatStage.Abstract)
+            if (stage != ChatStage.Title)
             {
-                text.Append("<abstract>").Append(Escape(paper.Abstract)).Append("</abstract>\n");
+                var tag = stage == ChatStage.Evidence ? "evidence" : "abstract";
+                text.Append('<').Append(tag).Append('>').Append(Escape(paper.Abstract)).Append("</").Append(tag).Append(">\n");
             }
 
             text.Append("</paper>\n");
@@ -47,7 +48,7 @@ public static class PaperPrompt
 
     /// <summary>What the model read of <paramref name="paper"/>, as plain text (for checks on its answer).</summary>
     public static string Evidence(Paper paper, ChatStage stage) =>
-        stage == ChatStage.Abstract ? $"{paper.Title}\n{paper.Abstract}" : paper.Title;
+        stage != ChatStage.Title ? $"{paper.Title}\n{paper.Abstract}" : paper.Title;
 
     /// <summary>One line, with the characters that could open or close a block escaped.</summary>
     public static string Escape(string? text) => PaperText.Collapse(text)

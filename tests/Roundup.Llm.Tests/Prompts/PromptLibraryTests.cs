@@ -15,7 +15,7 @@ public sealed class PromptLibraryTests : IDisposable
     {
         var library = new PromptLibrary();
 
-        Assert.Equal(["abstract.md", "title.md"], library.Templates.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["abstract.md", "evidence.md", "title.md"], library.Templates.Select(t => t.Name).Order(StringComparer.Ordinal));
         foreach (var template in library.Templates)
         {
             Assert.False(template.IsOverride);
@@ -72,6 +72,6 @@ public sealed class PromptLibraryTests : IDisposable
     {
         var error = Assert.Throws<KeyNotFoundException>(() => new PromptLibrary().Get("skim.md"));
 
-        Assert.Contains("abstract.md, title.md", error.Message, StringComparison.Ordinal);
+        Assert.Contains("abstract.md, evidence.md, title.md", error.Message, StringComparison.Ordinal);
     }
 }
