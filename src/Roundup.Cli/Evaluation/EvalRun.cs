@@ -46,6 +46,7 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
         var embedder = new CachingEmbedder(miniLm, store.Embeddings);
         var taste = TasteTrainer.Train(train, texts => embedder.Embed(texts, ct));
         var profile = FunnelFactory.LoadProfile(host);
+        host.Options.Selection.FullText.Offline = true;   // an evaluation asks arXiv for nothing: it must be repeatable
         var funnel = FunnelFactory.Create(host, profile, store.Selection, embedder, taste, []);
         var week = $"eval {testFrom:yyyy-MM-dd}..{testUntil:yyyy-MM-dd}";
         // The human curators picked from every category in the listings: so does the funnel here.
