@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Xml.Linq;
 using Roundup.Arxiv.OaiPmh;
 using Roundup.Papers;
-
 using Roundup.Arxiv.Sources;
 
 namespace Roundup.Arxiv.Api;

@@ -3,7 +3,6 @@ using System.Xml.Linq;
 using Roundup.Arxiv.Xml;
 using Roundup.Harvesting;
 using Roundup.Papers;
-
 using Roundup.Arxiv.Sources;
 
 namespace Roundup.Arxiv.Api;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Roundup.Calendar;
-
 using Roundup.Arxiv.Sources;
 
 namespace Roundup.Arxiv.Api;

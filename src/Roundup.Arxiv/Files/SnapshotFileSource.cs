@@ -3,7 +3,6 @@ using System.Text.Json;
 using Roundup.Calendar;
 using Roundup.Harvesting;
 using Roundup.Papers;
-
 using Roundup.Arxiv.Sources;
 
 namespace Roundup.Arxiv.Files;

@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Xml.Linq;
 using Roundup.Papers;
-
 using Roundup.Arxiv.Sources;
 
 namespace Roundup.Arxiv.OaiPmh;

@@ -5,7 +5,6 @@ using Roundup.Arxiv.Xml;
 using Roundup.Calendar;
 using Roundup.Harvesting;
 using Roundup.Papers;
-
 using Roundup.Arxiv.Sources;
 
 namespace Roundup.Arxiv.OaiPmh;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Roundup.Arxiv.OaiPmh;
 using Roundup.Calendar;
-
 using Roundup.Arxiv.Sources;
 
 namespace Roundup.Arxiv.Rss;

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Roundup.Arxiv.OaiPmh;
 using Roundup.Calendar;
-
 using Roundup.Arxiv.Sources;
 
 namespace Roundup.Arxiv.Rss;

@@ -1,7 +1,6 @@
 using System.Xml.Linq;
 using Roundup.Arxiv.OaiPmh;
 using Roundup.Arxiv.Xml;
-
 using Roundup.Arxiv.Sources;
 
 namespace Roundup.Arxiv.Rss;

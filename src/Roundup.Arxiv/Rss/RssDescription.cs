@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Roundup.Arxiv.OaiPmh;
-
 using Roundup.Arxiv.Sources;
 
 namespace Roundup.Arxiv.Rss;

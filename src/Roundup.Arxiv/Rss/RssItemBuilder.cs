@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using Roundup.Arxiv.OaiPmh;
 using Roundup.Harvesting;
 using Roundup.Papers;
-
 using Roundup.Arxiv.Sources;
 
 namespace Roundup.Arxiv.Rss;

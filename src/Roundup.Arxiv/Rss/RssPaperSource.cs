@@ -3,7 +3,6 @@ using Roundup.Arxiv.Http;
 using Roundup.Arxiv.OaiPmh;
 using Roundup.Calendar;
 using Roundup.Harvesting;
-
 using Roundup.Arxiv.Sources;
 
 namespace Roundup.Arxiv.Rss;
