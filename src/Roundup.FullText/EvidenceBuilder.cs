@@ -47,6 +47,20 @@ internal sealed class EvidenceBuilder(EvidenceFormat format, string source)
         _sections.Add(new EvidenceSection(text, kind, Math.Max(1, level), _paragraphs));
     }
 
+    /// <summary>Adds the second line of a heading wrapped over two lines to the section just started (still empty).</summary>
+    public void ContinueHeading(string text)
+    {
+        if (_sections.Count == 0 || _paragraphs is not { Count: 0 })
+        {
+            return;
+        }
+
+        var last = _sections[^1];
+        var heading = TextNormalizer.Normalize(last.Heading + " " + text);
+        var kind = last.Kind == SectionKind.Other && !InAppendix ? SectionClassifier.Classify(heading) : last.Kind;
+        _sections[^1] = last with { Heading = heading, Kind = kind };
+    }
+
     /// <summary>Adds a paragraph to the current section; text before the first heading is dropped (front matter).</summary>
     public void AddParagraph(string text)
     {

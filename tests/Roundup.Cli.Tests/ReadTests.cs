@@ -1,4 +1,5 @@
 using Roundup.Testing;
+using Roundup.Testing.Http;
 
 namespace Roundup.Cli.Tests;
 
@@ -46,5 +47,38 @@ public sealed class ReadTests : IDisposable
         var html = await RoundupCli.RunAsync(_dir.Path, "read", "2506.00001", "--fulltext-dir", _dir.Path);
         Assert.Equal(1, html.ExitCode);
         Assert.Contains("2506.00001.pdf", html.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_fetches_a_paper_it_does_not_have_into_the_full_text_folder_html_first_then_the_source()
+    {
+        await using var arxiv = new ReplayServer();
+        arxiv.Always("/html/2506.01234v2", Reply.NotFound());
+        arxiv.Always("/e-print/2506.01234v2", Reply.Bytes(System.Text.Encoding.UTF8.GetBytes("""
+            \documentclass{article}
+            \title{Fetched Over HTTP}
+            \begin{document}
+            \section{Introduction}
+            We propose a method.
+            \end{document}
+            """), "application/x-tex"));
+        var online = new Dictionary<string, string>
+        {
+            ["ROUNDUP_Selection__FullText__Offline"] = "false",
+            ["ROUNDUP_Selection__FullText__BaseUrl"] = arxiv.BaseUri.ToString(),
+            ["ROUNDUP_Selection__FullTextDir"] = _dir.File("fulltext"),
+        };
+
+        var read = await RoundupCli.RunAsync(_dir.Path, online, "read", "2506.01234v2");
+        var unversioned = await RoundupCli.RunAsync(_dir.Path, online, "read", "2506.07777");
+        var again = await RoundupCli.RunAsync(_dir.Path, online, "read", "2506.01234v2", "--offline");
+
+        Assert.True(read.ExitCode == 0, read.Stderr);
+        Assert.Contains("Fetched Over HTTP", read.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(_dir.File("fulltext/2506.01234v2.tex")));
+        Assert.Equal(["/html/2506.01234v2", "/e-print/2506.01234v2"], arxiv.Requests.Select(r => r.PathAndQuery));
+        Assert.Equal(2, unversioned.ExitCode);
+        Assert.Contains("give it (e.g. 2506.07777v1)", unversioned.Stderr, StringComparison.Ordinal);
+        Assert.True(again.ExitCode == 0, again.Stderr);
     }
 }

@@ -84,4 +84,21 @@ public sealed class LatexReaderTests
     }
 
     private static PaperEvidence Read(string latex) => new LatexEvidenceReader().Read(Encoding.UTF8.GetBytes(latex), "paper.tex");
+
+    [Fact]
+    public void A_gzipped_single_file_e_print_saved_under_a_tar_gz_name_is_read_by_its_content()
+    {
+        using var dir = new Roundup.Testing.TempDirectory();
+        var path = dir.File("2506.00001v1.tar.gz");
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(LatexFixtures.Paper()));
+        }
+
+        var evidence = new FullTextReader().Read(path);
+
+        Assert.Equal(EvidenceFormat.Latex, evidence.Format);
+        Assert.Equal("Learning with SuperNet: a Study", evidence.Title);
+        Assert.Equal(4, evidence.Sections.Count);
+    }
 }

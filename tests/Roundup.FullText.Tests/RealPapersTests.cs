@@ -41,6 +41,7 @@ public sealed class RealPapersTests
         }
 
         Assert.True(evidence.Sections.Count(s => s.Paragraphs.Count > 0) >= Math.Min(3, evidence.Sections.Count));
+        AssertClaimsWithSentences(name, evidence);
     }
 
     [Theory]
@@ -105,6 +106,18 @@ public sealed class RealPapersTests
         Assert.NotEmpty(evidence.Tables);
         Assert.True(evidence.References.Count >= 10, $"{evidence.References.Count} references");
         Assert.Empty(evidence.HiddenText);
+        AssertClaimsWithSentences(name, evidence);
+    }
+
+    /// <summary>Every paper states what it does or finds; each claim keeps the sentence it came from, word for word.</summary>
+    private static void AssertClaimsWithSentences(string name, PaperEvidence evidence)
+    {
+        var facts = Roundup.FullText.Facts.FactExtractor.Extract(evidence);
+        var claims = facts.Where(f => f.Kind is Roundup.FullText.Facts.FactKind.Contribution or Roundup.FullText.Facts.FactKind.ResultClaim or Roundup.FullText.Facts.FactKind.SpeedOrCost).ToList();
+        TestContext.Current.SendDiagnosticMessage($"{name}: {facts.Count} facts, {claims.Count} claims [{string.Join(" | ", claims.Take(4).Select(c => $"{c.Kind}: {Cut(c.Sentence)}"))}]");
+        Assert.NotEmpty(claims);
+        var text = string.Join(' ', new[] { evidence.Abstract }.Concat(evidence.Captions).Concat(evidence.Sections.SelectMany(s => s.Paragraphs.Prepend(s.Heading))));
+        Assert.All(facts, f => Assert.Contains(f.Sentence, text, StringComparison.Ordinal));
     }
 
     private static void Report(string name, PaperEvidence evidence, string time) =>

@@ -12,6 +12,9 @@ public static partial class FactExtractor
 {
     public const int MaxPerKind = 12;
 
+    /// <summary>The abstract comes first, so its statements of contribution are the ones kept.</summary>
+    public const int MaxContributions = 6;
+
     public static IReadOnlyList<Fact> Extract(PaperEvidence evidence)
     {
         var facts = new List<Fact>();
@@ -22,6 +25,11 @@ public static partial class FactExtractor
         {
             foreach (var sentence in Sentences(text))
             {
+                if (ContributionWords().IsMatch(sentence) && kind is not (SectionKind.RelatedWork or SectionKind.Appendix))
+                {
+                    Add(facts, FactKind.Contribution, Short(sentence), sentence, section, MaxContributions);
+                }
+
                 Find(facts, FactKind.SpeedOrCost, SpeedOrCost(), sentence, section);
                 Find(facts, FactKind.ResultClaim, ResultClaim(), sentence, section);
                 Find(facts, FactKind.Dataset, Dataset(), sentence, section);
@@ -31,7 +39,7 @@ public static partial class FactExtractor
                 Find(facts, FactKind.CodeLink, CodeLink(), sentence, section);
                 if (kind == SectionKind.Limitations || LimitationWords().IsMatch(sentence))
                 {
-                    Add(facts, FactKind.Limitation, sentence.Length > 80 ? sentence[..77] + "..." : sentence, sentence, section);
+                    Add(facts, FactKind.Limitation, Short(sentence), sentence, section);
                 }
             }
         }
@@ -62,15 +70,20 @@ public static partial class FactExtractor
         }
     }
 
-    private static void Add(List<Fact> facts, FactKind kind, string value, string sentence, string section)
+    private static string Short(string sentence) => sentence.Length > 80 ? sentence[..77] + "..." : sentence;
+
+    private static void Add(List<Fact> facts, FactKind kind, string value, string sentence, string section, int max = MaxPerKind)
     {
-        if (value.Length == 0 || facts.Count(f => f.Kind == kind) >= MaxPerKind || facts.Any(f => f.Kind == kind && string.Equals(f.Value, value, StringComparison.OrdinalIgnoreCase)))
+        if (value.Length == 0 || facts.Count(f => f.Kind == kind) >= max || facts.Any(f => f.Kind == kind && string.Equals(f.Value, value, StringComparison.OrdinalIgnoreCase)))
         {
             return;
         }
 
         facts.Add(new Fact(kind, value, sentence, section));
     }
+
+    [GeneratedRegex(@"\b(we|this (paper|work|study)|our (work|results|experiments|analysis))\s+(also\s+|further\s+|then\s+|first\s+)?(propose|introduce|present|argue|show|demonstrate|find|establish|derive|develop|release|sketch|characteri[sz]e|identify|prove|report|obtain|achieve)s?\b|\bthe main results? of (this|the) (work|paper)|\b(results|experiments|evaluations?|findings) (also )?(show|demonstrate|indicate|suggest|confirm)s?\b|\boutperform(s|ed)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContributionWords();
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9(])")]
     private static partial Regex SentenceEnd();

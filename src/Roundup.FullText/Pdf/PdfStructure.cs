@@ -25,6 +25,7 @@ internal sealed partial class PdfStructure(List<PdfLine> lines, EvidenceBuilder 
     private int _block = -1;
     private bool _inCaption;
     private PdfLine? _previous;
+    private PdfLine? _headingLine;
     private double _referenceMargin;
 
     public void Read()
@@ -49,9 +50,18 @@ internal sealed partial class PdfStructure(List<PdfLine> lines, EvidenceBuilder 
                 continue;
             }
 
+            if (IsHeadingContinuation(line, text))
+            {
+                builder.ContinueHeading(text);
+                _headingLine = null;
+                continue;
+            }
+
+            _headingLine = null;
             if (headings.TryRead(line, out var heading, out var level, out var appendix))
             {
                 StartHeading(heading, level, appendix, headings);
+                _headingLine = _state == State.Body ? line : null;
                 continue;
             }
 
@@ -82,6 +92,23 @@ internal sealed partial class PdfStructure(List<PdfLine> lines, EvidenceBuilder 
 
         Finish();
     }
+
+    /// <summary>
+    /// A heading too long for its column wraps: the next line of the same block, set the same way, unnumbered and
+    /// short, with no full stop, just below it, is the rest of it ("3 DESIGNING AI SUPPORTS FOR" / "EXPOSITORY WRITING").
+    /// </summary>
+    private bool IsHeadingContinuation(PdfLine line, string text) =>
+        _headingLine is { } first
+        && line.Page == first.Page
+        && line.Column == first.Column
+        && line.Bold == first.Bold
+        && Math.Abs(line.FontSize - first.FontSize) < 0.3
+        && text.Length is > 0 and <= 60
+        && !text.EndsWith('.')
+        && !char.IsDigit(text[0])
+        && (first.Text.Any(char.IsLower) || !text.Any(char.IsLower))
+        && line.Bounds.Bottom < first.Bounds.Bottom
+        && first.Bounds.Bottom - line.Bounds.Top < first.FontSize * 1.5;
 
     private void StartHeading(string heading, int level, bool appendix, PdfHeadings headings)
     {

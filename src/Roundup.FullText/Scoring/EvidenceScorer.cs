@@ -28,13 +28,13 @@ public sealed class EvidenceScorer(Func<Paper, PaperEvidence?> load, Evidence re
                 await prepare(paper, cancellationToken);
             }
 
-            results.Add(Score(paper));
+            results.Add(Score(paper, profile));
         }
 
         return results;
     }
 
-    public ScoreResult Score(Paper paper)
+    public ScoreResult Score(Paper paper, CuratorProfile? profile = null)
     {
         PaperEvidence? evidence;
         try
@@ -67,8 +67,9 @@ public sealed class EvidenceScorer(Func<Paper, PaperEvidence?> load, Evidence re
         Part(parts, Count(FactKind.SpeedOrCost) > 0 ? 0.15 : 0, Count(FactKind.SpeedOrCost), "speed or cost gains", facts, FactKind.SpeedOrCost);
         Part(parts, Count(FactKind.CodeLink) > 0 ? 0.10 : 0, Count(FactKind.CodeLink), "code", facts, FactKind.CodeLink);
         Part(parts, Count(FactKind.ModelSize) + Count(FactKind.Compute) > 0 ? 0.05 : 0, Count(FactKind.ModelSize) + Count(FactKind.Compute), "scale stated", facts, FactKind.ModelSize);
+        ProfileMatch(parts, evidence, profile);
         parts.Add(new Contribution(0, $"read from the full text ({evidence.Format}, {evidence.Sections.Count} sections)"));
-        return new ScoreResult(paper.Id, Math.Min(1, parts.Sum(p => p.Value)), parts);
+        return new ScoreResult(paper.Id, Math.Clamp(parts.Sum(p => p.Value), 0, 1), parts);
     }
 
     private static void Part(List<Contribution> parts, double value, int count, string what, IReadOnlyList<Fact> facts, FactKind kind)
@@ -79,6 +80,36 @@ public sealed class EvidenceScorer(Func<Paper, PaperEvidence?> load, Evidence re
             parts.Add(new Contribution(value, $"full text: {count} {what} ({examples})"));
         }
     }
+
+    /// <summary>
+    /// The curator's favoured and disfavoured topics as the paper's own body states them (abstract, introduction,
+    /// method, experiments, results, conclusion: not related work, where every topic gets named).
+    /// </summary>
+    private static void ProfileMatch(List<Contribution> parts, PaperEvidence evidence, CuratorProfile? profile)
+    {
+        if (profile is null)
+        {
+            return;
+        }
+
+        var body = string.Join(' ', new[] { evidence.Title, evidence.Abstract }.Concat(evidence.Sections
+            .Where(s => s.Kind is not (SectionKind.RelatedWork or SectionKind.Appendix or SectionKind.Other) || s.Level > 1)
+            .SelectMany(s => s.Paragraphs)));
+        var favoured = profile.FavouredTopics.Where(t => Mentions(body, t)).ToList();
+        var disfavoured = profile.DisfavouredTopics.Where(t => Mentions(body, t)).ToList();
+        if (favoured.Count > 0)
+        {
+            parts.Add(new Contribution(Math.Min(0.15, 0.05 * favoured.Count), $"full text: on the curator's topics ({string.Join(", ", favoured.Take(3).Select(t => $"'{t}'"))})"));
+        }
+
+        if (disfavoured.Count > 0)
+        {
+            parts.Add(new Contribution(-Math.Min(0.2, 0.1 * disfavoured.Count), $"full text: on topics the curator avoids ({string.Join(", ", disfavoured.Take(3).Select(t => $"'{t}'"))})"));
+        }
+    }
+
+    private static bool Mentions(string body, string topic) =>
+        topic.Length > 2 && body.Contains(topic, StringComparison.OrdinalIgnoreCase);
 
     private static string Short(string s) => s.Length <= 60 ? s : s[..57] + "...";
 }

@@ -21,6 +21,7 @@ public sealed class SqliteStore : IPaperStore, IHarvestStore, IAsyncDisposable
         Path = path;
         Selection = new SqliteSelectionStore(_session, time);
         Embeddings = new SqliteEmbeddingStore(_session);
+        Issues = new SqliteIssueStore(_session, time);
     }
 
     /// <summary>The funnel's judgements, stage runs and curator decisions, on the same connection.</summary>
@@ -28,6 +29,9 @@ public sealed class SqliteStore : IPaperStore, IHarvestStore, IAsyncDisposable
 
     /// <summary>Cached embeddings, on the same connection.</summary>
     public SqliteEmbeddingStore Embeddings { get; }
+
+    /// <summary>Every version of every issue, on the same connection.</summary>
+    public SqliteIssueStore Issues { get; }
 
     public string Path { get; }
 
