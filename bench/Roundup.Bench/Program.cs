@@ -23,7 +23,13 @@ if (args.Length >= 3 && args[0] == "snapshot-phases")
     return 0;
 }
 
-Console.Error.WriteLine("usage: roundup-bench generate-snapshot [--records 2700000] [--out FILE]\n       roundup-bench snapshot-phases SNAPSHOT.json SCRATCH.db   (times read+convert and store separately)\n       roundup-bench read-fulltext FOLDER [PAPERS]   (evidence extraction, as the skim stage reads a shortlist)");
+if (args.Length >= 3 && args[0] == "send-mail")
+{
+    await SendMailBench.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), args.Length >= 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 4, args.Length >= 5 ? args[4] : Path.GetTempPath());
+    return 0;
+}
+
+Console.Error.WriteLine("usage: roundup-bench generate-snapshot [--records 2700000] [--out FILE]\n       roundup-bench snapshot-phases SNAPSHOT.json SCRATCH.db   (times read+convert and store separately)\n       roundup-bench read-fulltext FOLDER [PAPERS]   (evidence extraction, as the skim stage reads a shortlist)\n       roundup-bench send-mail SUBSCRIBERS PORT [CONNECTIONS] [SCRATCH]   (render and deliver to an SMTP sink on 127.0.0.1:PORT)");
 return 2;
 
 static string? ArgValue(string[] args, string name)

@@ -1,32 +1,39 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
-using OpenAI;
-using OpenAI.Chat;
+using Microsoft.Extensions.Logging;
+using Roundup.Llm.Providers;
 
 namespace Roundup.Llm;
 
 /// <summary>Builds the <see cref="IChatClient"/> that <see cref="LlmOptions"/> describe.</summary>
+/// <remarks>
+/// Every client answers within <see cref="LlmOptions.Timeout"/> per call (<see cref="TimeoutChatClient"/>) and makes
+/// one attempt only: the callers retry themselves, re-asking only for what is still missing. Disposing the client
+/// releases what it holds (HTTP clients, a loaded model).
+/// </remarks>
 public static class ChatClientFactory
 {
-    /// <summary>Endpoints without a key still need a non-empty credential for the OpenAI client.</summary>
-    private const string NoKey = "no-key";
-
-    public static IChatClient Create(LlmOptions options)
+    /// <param name="logger">Receives llama.cpp's warnings and errors for <c>llamasharp</c>; other providers log nothing.</param>
+    public static IChatClient Create(LlmOptions options, ILogger? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         options.EnsureValid();
-        var clientOptions = new OpenAIClientOptions
+#pragma warning disable CA2000 // the timeout wrapper owns the provider's client and disposes it; its constructor cannot throw
+        return new TimeoutChatClient(CreateProviderClient(options, logger), options.Timeout);
+#pragma warning restore CA2000
+    }
+
+    private static IChatClient CreateProviderClient(LlmOptions options, ILogger? logger)
+    {
+        if (options.Is(LlmOptions.OllamaProvider))
         {
-            Endpoint = new Uri(options.Endpoint),
+            return OllamaProvider.Create(options);
+        }
 
-            // The scorer retries itself (re-asking only for the papers still missing), so the pipeline must not.
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        if (options.Is(LlmOptions.AnthropicProvider))
+        {
+            return AnthropicProvider.Create(options);
+        }
 
-            // A backstop only: the per-call timeout below fires first and names itself.
-            NetworkTimeout = options.Timeout + TimeSpan.FromSeconds(30),
-        };
-        var key = string.IsNullOrWhiteSpace(options.ApiKey) ? NoKey : options.ApiKey;
-        var chat = new ChatClient(options.Model, new ApiKeyCredential(key), clientOptions);
-        return new TimeoutChatClient(chat.AsIChatClient(), options.Timeout);
+        return options.Is(LlmOptions.LlamaSharpProvider) ? LlamaSharpProvider.Create(options, logger) : OpenAiProvider.Create(options);
     }
 }

@@ -33,7 +33,7 @@ public sealed class LlmOptionsTests
     {
         var options = new LlmOptions
         {
-            Provider = "anthropic",
+            Provider = "gemini",
             Model = "",
             ApiKey = "",
             TimeoutSeconds = 0,

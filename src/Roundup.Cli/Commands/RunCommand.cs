@@ -4,12 +4,15 @@ using Roundup.Cli.Output;
 
 namespace Roundup.Cli.Commands;
 
-/// <summary><c>roundup run</c>: the weekly job. Harvests the week, reports completeness, and selects the picks.</summary>
+/// <summary>
+/// <c>roundup run</c>: the weekly job. Harvests the week, reports completeness, selects the picks (reading the
+/// shortlist's full texts), writes the Draft issue, prints it as Markdown and leaves a preview in Publish:PreviewDir.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create()
     {
-        var command = new Command("run", "The weekly job: harvest this week's papers (or --week), report completeness, and select the picks");
+        var command = new Command("run", "The weekly job: harvest this week's papers (or --week), report completeness, select the picks, write the Draft issue and preview it");
         var (window, sources, strict, format) = HarvestArguments.AddTo(command);
         var fullText = FullTextArguments.AddTo(command);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
@@ -23,12 +26,25 @@ public static class RunCommand
             }
 
             var (selection, judgements) = await SelectCommand.RunAsync(host, w, ct);
+            var issue = w.Week is null ? null : await WriteCommand.RunAsync(host, w, selection, force: false, ct);
+            var site = host.Options.Publish.Site();
+            var preview = issue is null ? [] : IssueFiles.WritePreview(issue, site, host.Options.Publish.PreviewDir);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 var json = new JsonObject
                 {
                     ["harvest"] = JsonNode.Parse(CompletenessPrinter.Json(harvest.Outcome, w.Describe())),
                     ["selection"] = JsonNode.Parse(SelectionPrinter.Json(selection, judgements)),
+                    ["issue"] = issue is null ? null : new JsonObject
+                    {
+                        ["week"] = issue.Week.ToString(),
+                        ["version"] = issue.Version,
+                        ["status"] = issue.Status.ToString(),
+                        ["title"] = issue.Title,
+                        ["papers"] = issue.Entries.Count(),
+                        ["grounding"] = issue.Grounding.ToString(),
+                        ["preview"] = new JsonArray([.. preview.Select(p => JsonValue.Create(p))]),
+                    },
                 };
                 Console.Out.WriteLine(json.ToJsonString(CliJson.Indented));
             }
@@ -37,6 +53,13 @@ public static class RunCommand
                 Console.Out.Write(CompletenessPrinter.Table(harvest.Outcome, w.Describe()));
                 Console.Out.WriteLine();
                 Console.Out.Write(SelectionPrinter.Table(selection, judgements));
+                if (issue is not null)
+                {
+                    Console.Out.WriteLine();
+                    Console.Out.Write(Roundup.Publishing.Markdown.IssueMarkdown.Render(issue, site));
+                    Console.Out.WriteLine();
+                    Console.Out.WriteLine($"Draft {issue.Week} (version {issue.Version}) saved; {issue.Grounding}; preview in {Path.GetFullPath(host.Options.Publish.PreviewDir)}");
+                }
             }
 
             return CommandRunner.Success;

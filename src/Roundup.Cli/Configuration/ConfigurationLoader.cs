@@ -89,7 +89,12 @@ public static class ConfigurationLoader
             yield return error;
         }
 
-        if (options.Selection.EffectiveStages.Any(s => s.Scorers.ContainsKey("llm")))
+        foreach (var error in options.Writing.Validate().Concat(options.Publish.Validate()))
+        {
+            yield return error;
+        }
+
+        if (options.Writing.UsesLlm || options.Selection.EffectiveStages.Any(s => s.Scorers.ContainsKey("llm")))
         {
             foreach (var error in options.Llm.Validate())
             {

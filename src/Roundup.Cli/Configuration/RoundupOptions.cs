@@ -15,4 +15,10 @@ public sealed class RoundupOptions
 
     /// <summary>The language model for the <c>llm</c> scorer; unused unless a stage names it.</summary>
     public Roundup.Llm.LlmOptions Llm { get; set; } = new();
+
+    public WritingOptions Writing { get; set; } = new();
+
+    public PublishOptions Publish { get; set; } = new();
+
+    public MailOptions Mail { get; set; } = new();
 }

@@ -43,11 +43,14 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
         new CachingEmbedder(_miniLm ??= new MiniLmEmbedder(), (await StoreAsync(cancellationToken)).Embeddings);
 
     /// <summary>An LLM scorer for a stage, over one chat client for the whole run.</summary>
-    public ChatPaperScorer ChatScorer(ChatStage stage)
-    {
-        _chat ??= ChatClientFactory.Create(Options.Llm);
-        return new ChatPaperScorer(_chat, Options.Llm, stage, new PromptLibrary("prompts"), Logs.CreateLogger<ChatPaperScorer>());
-    }
+    public ChatPaperScorer ChatScorer(ChatStage stage) =>
+        new(Chat, Options.Llm, stage, new PromptLibrary(PromptDirectory), Logs.CreateLogger<ChatPaperScorer>());
+
+    /// <summary>The curator's prompt files, overriding the built-in ones of the same name.</summary>
+    public static string PromptDirectory => "prompts";
+
+    /// <summary>One chat client for the whole run, made when first needed.</summary>
+    public Microsoft.Extensions.AI.IChatClient Chat => _chat ??= ChatClientFactory.Create(Options.Llm);
 
     /// <summary>Fetches full texts into Selection:FullTextDir through the polite client (or only reads it, offline).</summary>
     public Roundup.Arxiv.FullText.FullTextFetcher FullTextFetcher() =>

@@ -46,14 +46,42 @@ public sealed class LlmResponseCache(string directory)
         }
     }
 
-    public void Put(string key, IReadOnlyList<CachedScore> scores)
+    public void Put(string key, IReadOnlyList<CachedScore> scores) =>
+        Write(key, JsonSerializer.Serialize(new CacheEntry(CacheEntry.CurrentVersion, scores), Json));
+
+    /// <summary>Any other validated answer (a written entry, …) under <paramref name="key"/>; null when absent, unreadable or not <paramref name="isValid"/>.</summary>
+    public T? TryGetValue<T>(string key, Func<T, bool> isValid)
+        where T : class
+    {
+        var path = PathFor(key);
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            var entry = JsonSerializer.Deserialize<CachedValue<T>>(File.ReadAllText(path), Json);
+            return entry is { Version: CacheEntry.CurrentVersion, Value: { } value } && isValid(value) ? value : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    public void PutValue<T>(string key, T value)
+        where T : class =>
+        Write(key, JsonSerializer.Serialize(new CachedValue<T>(CacheEntry.CurrentVersion, value), Json));
+
+    private void Write(string key, string json)
     {
         var path = PathFor(key);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            File.WriteAllText(temporary, JsonSerializer.Serialize(new CacheEntry(CacheEntry.CurrentVersion, scores), Json));
+            File.WriteAllText(temporary, json);
             File.Move(temporary, path, overwrite: true);
         }
         finally

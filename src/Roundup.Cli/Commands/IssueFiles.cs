@@ -1,0 +1,63 @@
+using System.Text;
+using Roundup.Calendar;
+using Roundup.Cli.Hosting;
+using Roundup.Issues;
+using Roundup.Publishing;
+using Roundup.Publishing.Archive;
+using Roundup.Publishing.Email;
+using Roundup.Publishing.Markdown;
+
+namespace Roundup.Cli.Commands;
+
+/// <summary>What the issue verbs share: finding a week's issue, saving a changed one, writing its files.</summary>
+public static class IssueFiles
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static async Task<Issue> LoadAsync(RoundupHost host, IssueWeek week, CancellationToken ct) =>
+        await (await host.StoreAsync(ct)).Issues.GetAsync(week, ct)
+        ?? throw new UsageException($"there is no issue for {week} yet: run `roundup write --week {week}` first");
+
+    /// <summary>Saves <paramref name="changed"/> as the next version of <paramref name="current"/>.</summary>
+    public static async Task<Issue> SaveAsync(RoundupHost host, Issue current, Issue changed, CancellationToken ct)
+    {
+        var next = changed with { Version = current.Version + 1 };
+        await (await host.StoreAsync(ct)).Issues.SaveAsync(next, ct);
+        return next;
+    }
+
+    public static IssueWeek Week(string? text, RoundupHost host) =>
+        text is null ? IssueWeek.Containing(DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime))
+        : IssueWeek.TryParse(text, out var week) ? week
+        : throw new UsageException($"--week '{text}' is not an ISO week such as 2025-W26");
+
+    /// <summary>
+    /// The issue as a reader would get it, whatever its status: Markdown, the HTML e-mail and its plain text (with a
+    /// sample unsubscribe link), and the funnel figure, in <paramref name="directory"/>. Returns the files written.
+    /// </summary>
+    public static IReadOnlyList<string> WritePreview(Issue issue, SiteOptions site, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var email = IssueEmail.Render(issue, site, new EmailPersonalisation(null, site.Url("unsubscribe?preview")));
+        var files = new Dictionary<string, string>
+        {
+            [$"{issue.Week}.md"] = IssueMarkdown.Render(issue, site),
+            [$"{issue.Week}-email.html"] = email.Html,
+            [$"{issue.Week}-email.txt"] = email.Text,
+            [$"{issue.Week}-funnel.svg"] = FunnelFigure.Svg(issue.Funnel),
+        };
+        foreach (var (name, text) in files)
+        {
+            File.WriteAllText(Path.Combine(directory, name), text, Utf8);
+        }
+
+        return files.Keys.Select(n => Path.GetFullPath(Path.Combine(directory, n))).ToList();
+    }
+
+    /// <summary>Rebuilds the web archive and feeds from every published issue.</summary>
+    public static async Task<IReadOnlyList<string>> RebuildArchiveAsync(RoundupHost host, CancellationToken ct)
+    {
+        var issues = await (await host.StoreAsync(ct)).Issues.ListAsync(ct);
+        return SiteBuilder.Build(issues, host.Options.Publish.Site(), host.Options.Publish.ArchiveDir);
+    }
+}

@@ -1,0 +1,43 @@
+using Roundup.Cli.Hosting;
+using Roundup.Delivery.Messages;
+using Roundup.Delivery.Tokens;
+using Roundup.Delivery.Transport;
+using Roundup.Storage.Sqlite;
+
+namespace Roundup.Cli.Commands;
+
+/// <summary>What the mail verbs share: the validated Mail options, the delivery store, the link signer and the sender.</summary>
+public sealed class MailSetup : IAsyncDisposable
+{
+    private MailSetup(SqliteDeliveryStore store, TokenSigner signer, MessageBuilder builder, IMailTransportFactory transport)
+    {
+        Store = store;
+        Signer = signer;
+        Builder = builder;
+        Transport = transport;
+    }
+
+    public SqliteDeliveryStore Store { get; }
+
+    public TokenSigner Signer { get; }
+
+    public MessageBuilder Builder { get; }
+
+    public IMailTransportFactory Transport { get; }
+
+    public static async Task<MailSetup> OpenAsync(RoundupHost host, CancellationToken ct)
+    {
+        var mail = host.Options.Mail;
+        var errors = mail.Validate().ToList();
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join("; ", errors));
+        }
+
+        var signer = mail.Signer(host.Time);
+        var builder = new MessageBuilder(mail.List(host.Options.Publish.Site().BaseUrl), signer, host.Time);
+        return new MailSetup(await SqliteDeliveryStore.OpenAsync(host.Options.Store.Path, host.Time, ct), signer, builder, mail.Transport());
+    }
+
+    public ValueTask DisposeAsync() => Store.DisposeAsync();
+}

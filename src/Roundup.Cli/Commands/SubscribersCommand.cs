@@ -1,0 +1,157 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Roundup.Cli.Hosting;
+using Roundup.Delivery;
+using Roundup.Delivery.Addresses;
+using Roundup.Delivery.Subscribers;
+using Roundup.Delivery.Transport;
+
+namespace Roundup.Cli.Commands;
+
+/// <summary>
+/// <c>roundup subscribers import|add|remove|list|confirm|unsubscribe</c>. New addresses are pending until their
+/// confirmation link is followed (double opt-in) unless <c>--confirmed</c> says consent was given elsewhere; an
+/// address on the suppression list is never added back. Addresses go to stdout only when listed, never to logs.
+/// </summary>
+public static class SubscribersCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("subscribers", "Manage the subscribers and the suppression list");
+        command.Subcommands.Add(Import());
+        command.Subcommands.Add(Add());
+        command.Subcommands.Add(Remove());
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Link("confirm", "Confirm a subscription with the token of its confirmation link", (links, token, ct) => links.ConfirmAsync(token, ct)));
+        command.Subcommands.Add(Link("unsubscribe", "Unsubscribe with the token of an unsubscribe link", (links, token, ct) => links.UnsubscribeAsync(token, ct)));
+        return command;
+    }
+
+    private static Option<bool> Confirmed() => new("--confirmed") { Description = "The subscribers already agreed elsewhere: make them active now and send no confirmation" };
+
+    private static Command Import()
+    {
+        var command = new Command("import", "Add subscribers from a CSV file with the header email,name");
+        var file = new Argument<string>("file") { Description = "CSV file (header: email,name)" };
+        var confirmed = Confirmed();
+        command.Arguments.Add(file);
+        command.Options.Add(confirmed);
+        CommandRunner.SetAction(command, async (parse, host, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            var read = SubscriberCsv.ReadFile(path);
+            foreach (var problem in read.Problems)
+            {
+                await Console.Error.WriteLineAsync($"roundup: {path}: {problem}");
+            }
+
+            await using var mail = await MailSetup.OpenAsync(host, ct);
+            var result = await AddAsync(host, mail, read.Subscribers, parse.GetValue(confirmed), ct);
+            Console.Out.WriteLine($"{path}: {result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged, {result.Suppressed} on the suppression list (left alone), {read.Duplicates} duplicate rows merged, {read.Problems.Count} rows refused");
+            return read.Problems.Count == 0 ? CommandRunner.Success : CommandRunner.Failed;
+        });
+        return command;
+    }
+
+    private static Command Add()
+    {
+        var command = new Command("add", "Add one subscriber");
+        var address = new Argument<string>("address") { Description = "E-mail address" };
+        var name = new Option<string?>("--name") { Description = "The subscriber's name, used in the greeting" };
+        var confirmed = Confirmed();
+        command.Arguments.Add(address);
+        command.Options.Add(name);
+        command.Options.Add(confirmed);
+        CommandRunner.SetAction(command, async (parse, host, ct) =>
+        {
+            var email = parse.GetValue(address)!;
+            if ((EmailAddress.Problem(email) ?? HeaderText.Problem(parse.GetValue(name), "name")) is { } problem)
+            {
+                throw new UsageException(problem);
+            }
+
+            await using var mail = await MailSetup.OpenAsync(host, ct);
+            var result = await AddAsync(host, mail, [new SubscriberImport(email, parse.GetValue(name))], parse.GetValue(confirmed), ct);
+            var subscriber = await mail.Store.FindSubscriberAsync(email, ct);
+            Console.Out.WriteLine(result.Suppressed > 0
+                ? "not added: the address is on the suppression list"
+                : $"subscriber {subscriber!.Id}: {subscriber.Status.ToString().ToLowerInvariant()}{(result.Added > 0 ? " (added)" : "")}");
+            return result.Suppressed > 0 ? CommandRunner.Failed : CommandRunner.Success;
+        });
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var command = new Command("remove", "Unsubscribe an address and put it on the suppression list");
+        var address = new Argument<string>("address") { Description = "E-mail address" };
+        command.Arguments.Add(address);
+        CommandRunner.SetAction(command, async (parse, host, ct) =>
+        {
+            await using var mail = await MailSetup.OpenAsync(host, ct);
+            var email = parse.GetValue(address)!;
+            var subscriber = await mail.Store.FindSubscriberAsync(email, ct);
+            await mail.Store.SuppressAddressAsync(email, SuppressionReason.Unsubscribed, ct);
+            Console.Out.WriteLine(subscriber is null
+                ? "not a subscriber; the address is now on the suppression list"
+                : $"subscriber {subscriber.Id}: unsubscribed and suppressed");
+            return CommandRunner.Success;
+        });
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "List subscribers (addresses are printed: mind where the output goes)");
+        var status = new Option<SubscriberStatus?>("--status") { Description = "pending, active, unsubscribed, bounced or complained" };
+        command.Options.Add(status);
+        CommandRunner.SetAction(command, async (parse, host, ct) =>
+        {
+            await using var mail = await MailSetup.OpenAsync(host, ct);
+            var subscribers = await mail.Store.ListSubscribersAsync(parse.GetValue(status), cancellationToken: ct);
+            foreach (var s in subscribers)
+            {
+                Console.Out.WriteLine($"{s.Id}\t{s.Status.ToString().ToLowerInvariant()}\t{s.Email}\t{s.Name}");
+            }
+
+            await Console.Error.WriteLineAsync($"{subscribers.Count} subscriber(s)");
+            return CommandRunner.Success;
+        });
+        return command;
+    }
+
+    private static Command Link(string name, string description, Func<SubscriptionLinks, string, CancellationToken, Task<LinkOutcome>> act)
+    {
+        var command = new Command(name, description);
+        var token = new Argument<string>("token") { Description = "The t= value of the link" };
+        command.Arguments.Add(token);
+        CommandRunner.SetAction(command, async (parse, host, ct) =>
+        {
+            await using var mail = await MailSetup.OpenAsync(host, ct);
+            var outcome = await act(new SubscriptionLinks(mail.Store, mail.Signer), parse.GetValue(token)!, ct);
+            Console.Out.WriteLine(outcome.SubscriberId is { } id ? $"subscriber {id}: {outcome.Message}" : outcome.Message);
+            return outcome.Done ? CommandRunner.Success : CommandRunner.Failed;
+        });
+        return command;
+    }
+
+    private static async Task<ImportResult> AddAsync(RoundupHost host, MailSetup mail, IReadOnlyList<SubscriberImport> subscribers, bool confirmed, CancellationToken ct)
+    {
+        var result = await mail.Store.AddSubscribersAsync(subscribers, confirmed ? SubscriberStatus.Active : SubscriberStatus.Pending, ct);
+        if (!confirmed && result.AddedIds.Count > 0)
+        {
+            try
+            {
+                var mailer = new ConfirmationMailer(mail.Store, mail.Transport, mail.Builder, host.Logs.CreateLogger<ConfirmationMailer>());
+                var sent = await mailer.SendAsync(result.AddedIds, ct);
+                await Console.Error.WriteLineAsync($"{sent} confirmation message(s) sent through {mail.Transport.Description}");
+            }
+            catch (Exception e) when (e is DeliveryException or IOException or System.Net.Sockets.SocketException)
+            {
+                await Console.Error.WriteLineAsync($"roundup: the subscribers are stored as pending, but no confirmation went out: {e.Message}");
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Roundup.FullText.Facts;
+using Roundup.Issues;
+using Roundup.Selection;
+using Roundup.Writing.Pipeline;
+using Roundup.Writing.Writers;
+
+namespace Roundup.Writing.Issues;
+
+/// <summary>
+/// Writes a week's Draft issue from its picks: each entry through the grounded writer (the LLM or the offline writer,
+/// grounding checked, falling back per paper), sections by theme, a title and an intro on the week's themes. The
+/// curator's edits of the previous draft carry over to the same papers, so regeneration never overwrites them.
+/// </summary>
+public sealed class IssueComposer(GroundedWriter writer, IEmbedder embedder, TimeProvider time, ILogger logger)
+{
+    public async Task<(Issue Issue, WritingTally Tally)> ComposeAsync(IssueRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var tally = new WritingTally();
+        var coverage = new EarlierCoverage(embedder, request.EarlierIssues.Where(i => i.Week != request.Week), cancellationToken);
+        var edits = request.Previous?.Entries.Where(e => e.Edits is not null).ToDictionary(e => e.Id.Canonical, e => e.Edits!) ?? [];
+        var entries = new List<IssueEntry>();
+        foreach (var pick in request.Picks)
+        {
+            var paper = pick.Paper;
+            var facts = pick.Evidence is null ? [] : FactExtractor.Extract(pick.Evidence);
+            var input = new PaperToWrite
+            {
+                Paper = paper,
+                Evidence = pick.Evidence,
+                Facts = facts,
+                Reasons = pick.Reasons,
+                Related = coverage.For(paper.Id, paper.Title, paper.Abstract, cancellationToken: cancellationToken),
+            };
+            var grounded = await writer.WriteGroundedAsync(input, cancellationToken);
+            tally.Add(grounded);
+            logger.LogInformation("{Entry}", grounded.Describe(paper.Id.ToString()));
+            var flags = grounded.Entry.Flags.ToList();
+            flags.AddRange(grounded.Unsupported.Select(c => $"removed '{c}': not found in the paper"));
+            entries.Add(new IssueEntry
+            {
+                Id = paper.Id.WithVersion(paper.Version),
+                Title = paper.Title,
+                Authors = paper.Authors,
+                Categories = paper.Categories,
+                CodeUrl = facts.FirstOrDefault(f => f.Kind == FactKind.CodeLink)?.Value,
+                Text = grounded.Entry.Text,
+                Edits = edits.GetValueOrDefault(paper.Id.Canonical),
+                Writer = grounded.Entry.Writer,
+                Flags = flags.Distinct(StringComparer.Ordinal).ToList(),
+                Usage = WritingTally.ToEntryUsage(grounded.Entry.Usage),
+            });
+        }
+
+        var groups = TopicGroups.Group(embedder, request.Picks.Select(p => $"{p.Paper.Title}. {p.Paper.Abstract}").ToList(), cancellationToken);
+        var sections = groups.Select(g => new IssueSection(g.Topic, g.Members.Select(i => entries[i]).ToList())).ToList();
+        var issue = new Issue
+        {
+            Week = request.Week,
+            Title = Title(request, sections),
+            Intro = Intro(request, sections),
+            Version = (request.Previous?.Version ?? 0) + 1,
+            Written = time.GetUtcNow(),
+            Sections = sections,
+            Funnel = request.Funnel,
+            Grounding = tally.Grounding,
+            Corrections = request.Previous?.Corrections ?? [],
+        };
+        return (issue, tally);
+    }
+
+    private static string Title(IssueRequest request, List<IssueSection> sections)
+    {
+        var themes = sections.OrderByDescending(s => s.Entries.Count).Take(2).Select(s => s.Topic.ToLowerInvariant()).ToList();
+        var about = themes.Count switch
+        {
+            0 => "no picks",
+            1 => themes[0],
+            _ => $"{themes[0]} and {themes[1]}",
+        };
+        return $"{request.Name} {request.Week}: {Capitalise(about)}";
+    }
+
+    private static string Intro(IssueRequest request, List<IssueSection> sections)
+    {
+        if (sections.Count == 0)
+        {
+            return "No paper was picked this week.";
+        }
+
+        var entered = request.Funnel.Count > 0 ? request.Funnel[0].Entered : request.Picks.Count;
+        var themes = sections.OrderByDescending(s => s.Entries.Count)
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Entries.Count} on {s.Topic.ToLowerInvariant()}"))
+            .ToList();
+        var list = themes.Count == 1 ? themes[0] : string.Join(", ", themes.Take(themes.Count - 1)) + " and " + themes[^1];
+        var top = sections[0].Entries[0];
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{request.Picks.Count} papers picked from {entered:N0} announced this week: {list}. First up, \"{top.Title}\": {top.Shown.Tldr}");
+    }
+
+    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}
