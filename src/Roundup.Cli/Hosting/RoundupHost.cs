@@ -50,7 +50,7 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
     public static string PromptDirectory => "prompts";
 
     /// <summary>One chat client for the whole run, made when first needed.</summary>
-    public Microsoft.Extensions.AI.IChatClient Chat => _chat ??= ChatClientFactory.Create(Options.Llm);
+    public Microsoft.Extensions.AI.IChatClient Chat => _chat ??= ChatClientFactory.Create(Options.Llm, Logs.CreateLogger("llama.cpp"));
 
     /// <summary>Fetches full texts into Selection:FullTextDir through the polite client (or only reads it, offline).</summary>
     public Roundup.Arxiv.FullText.FullTextFetcher FullTextFetcher() =>

@@ -35,7 +35,9 @@ public sealed class ChatPaperScorer : IMeteredScorer
         _logger = logger;
         _cache = string.IsNullOrWhiteSpace(options.CacheDirectory) ? null : new LlmResponseCache(options.CacheDirectory);
         _usage = new UsageMeter(options);
-        Id = $"llm:{options.Model}:{StageName}-{Version}:{_template.Hash[..8]}";
+        // The provider is part of the id (so of the stage's input hash): the same model name elsewhere is another model.
+        var provider = options.Is(LlmOptions.OpenAiProvider) ? "" : "@" + options.Provider.Trim().ToLowerInvariant();
+        Id = $"llm:{options.Model}{provider}:{StageName}-{Version}:{_template.Hash[..8]}";
     }
 
     public string Id { get; }

@@ -42,7 +42,7 @@ public sealed class GroundedWriter(IPaperWriter primary, IPaperWriter fallback, 
             why = $"grounding failed: {failure}";
             spent = first.Usage;
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!IsSameWriter && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             why = ModelText.Clean(e.Message);
             spent = (e as LlmWriterException)?.Usage ?? WriterUsage.None;
@@ -59,7 +59,7 @@ public sealed class GroundedWriter(IPaperWriter primary, IPaperWriter fallback, 
     }
 
     /// <summary>The offline writer wrapped as both primary and fallback (no LLM configured) is asked once.</summary>
-    private bool IsSameWriter => ReferenceEquals(primary, fallback) || primary.Id == fallback.Id;
+    private bool IsSameWriter => ReferenceEquals(primary, fallback);
 
     private static IEnumerable<string> EmptyTldr(GroundingResult result) =>
         result.Kept.Tldr.Length == 0 ? ["grounding: no TL;DR was left; the curator must write one"] : [];

@@ -85,15 +85,15 @@ public sealed class OllamaProviderTests : IDisposable
     [Fact]
     public async Task A_late_answer_is_a_timeout_naming_the_limit()
     {
-        await using var server = new FakeOllamaServer(_ => new ChatReply { Content = "late", Delay = TimeSpan.FromSeconds(5) });
+        await using var server = new FakeOllamaServer(_ => new ChatReply { Content = "late", Delay = TimeSpan.FromSeconds(8) });
         var options = Options(server);
-        options.TimeoutSeconds = 0.3;
+        options.TimeoutSeconds = 1.5;
         using var client = ChatClientFactory.Create(options);
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() =>
             client.GetResponseAsync([new(ChatRole.User, "hi")], cancellationToken: TestContext.Current.CancellationToken));
 
-        Assert.Contains("0.3 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1.5 s", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -91,9 +91,9 @@ public sealed class ChatPaperScorerRetryTests : IDisposable
     public async Task A_timeout_is_retried_and_a_later_answer_counts()
     {
         await using var server = new FakeChatServer(call => call.Index == 0
-            ? ChatReply.ScoreAll(call) with { Delay = TimeSpan.FromSeconds(5) }
+            ? ChatReply.ScoreAll(call) with { Delay = TimeSpan.FromSeconds(8) }
             : ChatReply.ScoreAll(call, 6));
-        var scorer = TestData.Scorer(TestData.Options(server, _temp.Path, o => o.TimeoutSeconds = 0.5));
+        var scorer = TestData.Scorer(TestData.Options(server, _temp.Path, o => o.TimeoutSeconds = 1.5));
 
         var results = await scorer.ScoreAsync(TestData.Papers(2), TestData.Profile, TestContext.Current.CancellationToken);
 
@@ -107,10 +107,10 @@ public sealed class ChatPaperScorerRetryTests : IDisposable
     [Fact]
     public async Task Timeouts_on_every_attempt_leave_the_papers_unscored()
     {
-        await using var server = new FakeChatServer(call => ChatReply.ScoreAll(call) with { Delay = TimeSpan.FromSeconds(5) });
+        await using var server = new FakeChatServer(call => ChatReply.ScoreAll(call) with { Delay = TimeSpan.FromSeconds(8) });
         var scorer = TestData.Scorer(TestData.Options(server, _temp.Path, o =>
         {
-            o.TimeoutSeconds = 0.3;
+            o.TimeoutSeconds = 1.5;
             o.MaxRetries = 2;
         }));
 
@@ -124,7 +124,7 @@ public sealed class ChatPaperScorerRetryTests : IDisposable
     [Fact]
     public async Task The_callers_cancellation_is_not_taken_for_a_timeout()
     {
-        await using var server = new FakeChatServer(call => ChatReply.ScoreAll(call) with { Delay = TimeSpan.FromSeconds(5) });
+        await using var server = new FakeChatServer(call => ChatReply.ScoreAll(call) with { Delay = TimeSpan.FromSeconds(8) });
         var scorer = TestData.Scorer(TestData.Options(server, _temp.Path));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 

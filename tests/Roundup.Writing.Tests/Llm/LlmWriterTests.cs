@@ -69,8 +69,8 @@ public sealed class LlmWriterTests : IDisposable
     [Fact]
     public async Task A_timeout_is_asked_again_and_only_the_answered_call_is_billed()
     {
-        await using var server = new FakeChatServer(call => call.Index == 0 ? WritingTestData.Good() with { Delay = TimeSpan.FromSeconds(5) } : WritingTestData.Good());
-        var (writer, client) = WritingTestData.Writer(WritingTestData.Options(server, _temp.Path, o => o.TimeoutSeconds = 0.5));
+        await using var server = new FakeChatServer(call => call.Index == 0 ? WritingTestData.Good() with { Delay = TimeSpan.FromSeconds(8) } : WritingTestData.Good());
+        var (writer, client) = WritingTestData.Writer(WritingTestData.Options(server, _temp.Path, o => o.TimeoutSeconds = 1.5));
         using var _ = client;
 
         var entry = await writer.WriteAsync(WritingTestData.ToWrite(), TestContext.Current.CancellationToken);
@@ -78,16 +78,16 @@ public sealed class LlmWriterTests : IDisposable
         Assert.Equal(2, server.Calls.Count);
         Assert.Equal(WritingTestData.GoodTldr, entry.Text.Tldr);
         Assert.Equal(100, entry.Usage.InputTokens);
-        Assert.True(entry.Usage.Latency >= TimeSpan.FromSeconds(0.5), $"latency {entry.Usage.Latency} leaves out the timed-out attempt");
+        Assert.True(entry.Usage.Latency >= TimeSpan.FromSeconds(1.5), $"latency {entry.Usage.Latency} leaves out the timed-out attempt");
     }
 
     [Fact]
     public async Task Timeouts_on_every_attempt_fail_the_paper_saying_so()
     {
-        await using var server = new FakeChatServer(_ => WritingTestData.Good() with { Delay = TimeSpan.FromSeconds(5) });
+        await using var server = new FakeChatServer(_ => WritingTestData.Good() with { Delay = TimeSpan.FromSeconds(8) });
         var (writer, client) = WritingTestData.Writer(WritingTestData.Options(server, _temp.Path, o =>
         {
-            o.TimeoutSeconds = 0.3;
+            o.TimeoutSeconds = 1.5;
             o.MaxRetries = 1;
         }));
         using var _ = client;

@@ -98,10 +98,10 @@ public sealed class GroundedWriterTests : IDisposable
     public async Task A_timeout_and_a_429_on_every_attempt_fall_back()
     {
         var (entry, fallback, server) = await WriteAsync(
-            call => call.Index == 0 ? WritingTestData.Good() with { Delay = TimeSpan.FromSeconds(5) } : new ChatReply { Status = 429, Content = "slow down" },
+            call => call.Index == 0 ? WritingTestData.Good() with { Delay = TimeSpan.FromSeconds(8) } : new ChatReply { Status = 429, Content = "slow down" },
             configure: o =>
             {
-                o.TimeoutSeconds = 0.3;
+                o.TimeoutSeconds = 1.5;
                 o.MaxRetries = 1;
             });
 
