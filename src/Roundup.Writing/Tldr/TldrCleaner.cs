@@ -32,7 +32,7 @@ public static partial class TldrCleaner
         return text.Length > 0 ? text : Whitespace().Replace(sentence, " ").Trim();
     }
 
-    [GeneratedRegex(@"^(in|with) this (paper|work|study|article|note|thesis)\s*,?\s*|^(here|to this end|to that end|to (do so|address (this|these|the) \w+( \w+)?)|specifically|in particular|concretely|finally|moreover|furthermore|additionally|in addition|however|thus|therefore|hence|consequently|as a result|in summary|overall|in contrast|instead|first(ly)?|second(ly)?|third(ly)?|lastly|then|next|notably|importantly|surprisingly|in practice|empirically|experimentally|theoretically)\s*,\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(in|with) this (paper|work|study|article|note|thesis)\s*,?\s*|^(here|to this end|to that end|to (do so|address (this|these|the|that|them)( \w+){0,2})|specifically|in particular|concretely|finally|moreover|furthermore|additionally|in addition|however|thus|therefore|hence|consequently|as a result|in summary|overall|in contrast|instead|first(ly)?|second(ly)?|third(ly)?|lastly|then|next|notably|importantly|surprisingly|in practice|empirically|experimentally|theoretically)\s*,\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Opener();
 
     [GeneratedRegex(@"\s*\((?=[^()]*(et al\.?|\b(19|20)\d{2}[a-z]?\b))[^()]*\)|\s*\[\d+([,–-]\s*\d+)*\]")]
