@@ -56,6 +56,9 @@ public sealed class HtmlReaderTests
     [InlineData("<div class=\"ltx_para\"><span style=\"font-size:1px\">" + Injection + "</span></div>", HiddenTextKind.HtmlTinyFont)]
     [InlineData("<div class=\"ltx_para\"><span style=\"opacity:0\">" + Injection + "</span></div>", HiddenTextKind.HtmlHiddenStyle)]
     [InlineData("<div class=\"ltx_para\" hidden>" + Injection + "</div>", HiddenTextKind.HtmlHiddenStyle)]
+    [InlineData("<style>.note { display: none }</style><div class=\"ltx_para\"><span class=\"note\">" + Injection + "</span></div>", HiddenTextKind.HtmlHiddenStyle)]
+    [InlineData("<style>#S1 .ltx_para span.w { color: rgb(255, 255, 255) }</style><div class=\"ltx_para\"><span class=\"w\">" + Injection + "</span></div>", HiddenTextKind.HtmlWhiteText)]
+    [InlineData("<style>.tiny{font-size:0.5px}</style><div class=\"ltx_para\"><span class=\"tiny\">" + Injection + "</span></div>", HiddenTextKind.HtmlTinyFont)]
     public void Hidden_text_is_reported_and_removed(string hidden, HiddenTextKind kind)
     {
         var evidence = Read(Page(hidden));
@@ -65,6 +68,15 @@ public sealed class HtmlReaderTests
         Assert.Equal(Injection, finding.Text);
         Assert.Contains("section#S1", finding.Location, StringComparison.Ordinal);
         EvidenceAssert.NowhereVisible(evidence, "IGNORE");
+    }
+
+    [Fact]
+    public void A_style_sheet_rule_that_the_elements_own_style_overrides_hides_nothing()
+    {
+        var evidence = Read(Page("<style>.note { display: none }</style><div class=\"ltx_para\"><span class=\"note\" style=\"display: inline\">Shown after all.</span></div>"));
+
+        Assert.Empty(evidence.HiddenText);
+        Assert.Contains(evidence.Sections.SelectMany(s => s.Paragraphs), p => p.Contains("Shown after all.", StringComparison.Ordinal));
     }
 
     [Fact]

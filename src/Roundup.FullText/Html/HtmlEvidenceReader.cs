@@ -35,6 +35,7 @@ public sealed class HtmlEvidenceReader(FullTextLimits? limits = null)
 
         var document = new HtmlParser().ParseDocument(html);
         var builder = new EvidenceBuilder(EvidenceFormat.Html, source);
+        HtmlStyleSheets.Inline(document);
         foreach (var junk in document.QuerySelectorAll("script, style, noscript, template").ToList())
         {
             junk.Remove();

@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 
 namespace Roundup.FullText.Html;
 
-/// <summary>Whether an element is hidden from a reader by its inline style or attributes (style sheets are not evaluated).</summary>
+/// <summary>Whether an element is hidden from a reader by its style (the page's style sheets already folded in) or attributes.</summary>
 internal static partial class HtmlHiddenStyle
 {
     public static HiddenTextKind? Classify(IElement element)
