@@ -260,6 +260,12 @@ public sealed class DeliveryRun
             {
                 // The run is stopping; rows in flight stay Sending and the next run sends them again.
             }
+            catch
+            {
+                // Whatever failed, the claiming loop must not wait for a sender that is gone.
+                await stop.CancelAsync();
+                throw;
+            }
             finally
             {
                 if (transport is not null)
