@@ -51,7 +51,9 @@ public sealed class MessageBuilder(MailingList list, TokenSigner signer, TimePro
     private MimeMessage Envelope(Subscriber subscriber, string subject, string messageId)
     {
         var message = new MimeMessage();
-        message.From.Add(list.From);
+        // A copy: an address list subscribes to its addresses' Changed events, so one shared MailboxAddress added to
+        // every message would keep every message alive (measured: ~13 KB retained per message).
+        message.From.Add(new MailboxAddress(list.From.Name, list.From.Address));
         message.To.Add(new MailboxAddress(HeaderText.Require(subscriber.Name ?? "", "subscriber's name"), subscriber.Email));
         message.Subject = HeaderText.Require(subject, "subject");
         message.Date = time.GetUtcNow();
