@@ -18,7 +18,7 @@ public sealed class SendCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static string Address(int i) => $"reader{i:D2}@mail.example.org";
+    private static string Address(int i) => $"reader{i:D5}@mail.example.org";
 
     private static Dictionary<string, string> Smtp(int port, int connections = 2) => new()
     {
@@ -77,39 +77,41 @@ public sealed class SendCommandTests : IDisposable
         return (await store.CountAsync(Week)).Sent;
     }
 
-    [Fact]
-    public async Task Send_killed_midway_and_run_again_delivers_every_subscriber_exactly_one_copy()
+    [Theory]
+    [InlineData(15, 6)]
+    [InlineData(10_000, 3_000)]
+    public async Task Send_killed_midway_and_run_again_delivers_every_subscriber_exactly_one_copy(int subscribers, int stallAfter)
     {
         SmtpSink.RequireAvailable();
         await SaveIssueAsync(IssueStatus.Approved);
-        await using (var stalling = await SmtpSink.StartAsync(_dir.File("smtp-stalling"), new SmtpSinkOptions { StallAfter = 6 }))
+        await using (var stalling = await SmtpSink.StartAsync(_dir.File("smtp-stalling"), new SmtpSinkOptions { StallAfter = stallAfter }))
         {
             var environment = Smtp(stalling.Port);
-            await ImportAsync(15, environment);
+            await ImportAsync(subscribers, environment);
             using var sender = RoundupCli.Start(_dir.Path, environment, "send", "--week", Week);
             var output = RoundupCli.WaitAsync(sender, TimeSpan.FromMinutes(2));
-            await SmtpSink.WaitUntilAsync(() => stalling.IsStalled || sender.HasExited, TimeSpan.FromSeconds(60), "the server to stall");
+            await SmtpSink.WaitUntilAsync(() => stalling.IsStalled || sender.HasExited, TimeSpan.FromSeconds(180), "the server to stall");
             if (sender.HasExited)
             {
                 Assert.Fail("roundup send ended before the server stalled: " + (await output).Stderr);
             }
 
-            await SmtpSink.WaitUntilAsync(async () => await CountSentAsync() == 6, TimeSpan.FromSeconds(30), "six rows committed as sent");
+            await SmtpSink.WaitUntilAsync(async () => await CountSentAsync() == stallAfter, TimeSpan.FromSeconds(30), $"{stallAfter} rows committed as sent");
 
             sender.Kill(entireProcessTree: true);
             await output;
-            Assert.Equal(6, stalling.MessageFiles().Count);
+            Assert.Equal(stallAfter, stalling.MessageFiles().Count);
         }
 
         await using var healthy = await SmtpSink.StartAsync(_dir.File("smtp-healthy"));
         var again = await RoundupCli.RunAsync(_dir.Path, Smtp(healthy.Port), "send", "--week", Week);
 
         Assert.True(again.ExitCode == 0, again.Stderr);
-        Assert.Contains($"{Week}: sent 9, deferred 0, failed 0, suppressed 0", again.Stdout, StringComparison.Ordinal);
-        Assert.Contains("15 sent", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{Week}: sent {subscribers - stallAfter}, deferred 0, failed 0, suppressed 0", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{subscribers} sent", again.Stdout, StringComparison.Ordinal);
         var first = Directory.GetFiles(Path.Combine(_dir.File("smtp-stalling"), "Maildir", "new"));
         var recipients = first.Concat(healthy.MessageFiles()).Select(f => MimeMessage.Load(f).To.Mailboxes.Single().Address).ToList();
-        Assert.Equal(Enumerable.Range(1, 15).Select(Address).Order(), recipients.Order());
+        Assert.Equal(Enumerable.Range(1, subscribers).Select(Address).Order(), recipients.Order());
         Assert.DoesNotContain("@mail.example.org", again.Stderr, StringComparison.Ordinal);
 
         var message = MimeMessage.Load(healthy.MessageFiles()[0]);
