@@ -54,10 +54,13 @@ public static class IssueFiles
         return files.Keys.Select(n => Path.GetFullPath(Path.Combine(directory, n))).ToList();
     }
 
-    /// <summary>Rebuilds the web archive and feeds from every published issue.</summary>
+    /// <summary>
+    /// Rebuilds the web archive and feeds from every published issue: an issue approved but not yet published stays
+    /// out until its own <c>publish</c>.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> RebuildArchiveAsync(RoundupHost host, CancellationToken ct)
     {
-        var issues = await (await host.StoreAsync(ct)).Issues.ListAsync(ct);
+        var issues = (await (await host.StoreAsync(ct)).Issues.ListAsync(ct)).Where(i => i.Status == IssueStatus.Published).ToList();
         return SiteBuilder.Build(issues, host.Options.Publish.Site(), host.Options.Publish.ArchiveDir);
     }
 }
