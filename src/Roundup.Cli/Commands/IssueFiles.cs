@@ -26,10 +26,8 @@ public static class IssueFiles
         return next;
     }
 
-    public static IssueWeek Week(string? text, RoundupHost host) =>
-        text is null ? IssueWeek.Containing(DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime))
-        : IssueWeek.TryParse(text, out var week) ? week
-        : throw new UsageException($"--week '{text}' is not an ISO week such as 2025-W26");
+    /// <summary>The week <c>--week</c> names, or the same default as <c>run</c> and <c>write</c>: the latest listing's week.</summary>
+    public static IssueWeek Week(string? text, RoundupHost host) => Window.ResolveWeek(text, host.Calendar, host.Time);
 
     /// <summary>
     /// The issue as a reader would get it, whatever its status: Markdown, the HTML e-mail and its plain text (with a

@@ -40,17 +40,14 @@ public sealed record Window(DateOnly First, DateOnly Last, IssueWeek? Week)
             return last < first ? throw new UsageException($"--until {last:yyyy-MM-dd} is before --from {first:yyyy-MM-dd}") : new Window(first, last, null);
         }
 
-        IssueWeek week;
-        if (weekText is null)
-        {
-            week = calendar.WeekOf(calendar.LatestListingDate(time.GetUtcNow()));
-        }
-        else if (!IssueWeek.TryParse(weekText, out week))
-        {
-            throw new UsageException($"--week '{weekText}' is not an ISO week such as 2025-W26");
-        }
-
+        var week = ResolveWeek(weekText, calendar, time);
         var (start, end) = calendar.Span(week);
         return new Window(start, end, week);
     }
+
+    /// <summary>The week <c>--week</c> names, or by default the week of arXiv's latest listing date.</summary>
+    public static IssueWeek ResolveWeek(string? weekText, ArxivCalendar calendar, TimeProvider time) =>
+        weekText is null ? calendar.WeekOf(calendar.LatestListingDate(time.GetUtcNow()))
+        : IssueWeek.TryParse(weekText, out var week) ? week
+        : throw new UsageException($"--week '{weekText}' is not an ISO week such as 2025-W26");
 }
