@@ -70,6 +70,17 @@ public sealed class CliBehaviourTests : IDisposable
     }
 
     [Fact]
+    public async Task Mail_settings_are_checked_at_start_up_whatever_the_verb()
+    {
+        var result = await RoundupCli.RunAsync(_dir.Path, new Dictionary<string, string> { ["ROUNDUP_Mail__Sender"] = "smtp", ["ROUNDUP_Mail__Smtp__Port"] = "70000" }, "papers");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Mail:Secret is required", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Mail:Smtp:Host is required", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Mail:Smtp:Port 70000", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("roundup.db")), "nothing is opened before the configuration is valid");
+    }
+
+    [Fact]
     public async Task Unknown_keys_and_broken_json_are_configuration_errors()
     {
         await File.WriteAllTextAsync(_dir.File("roundup.json"), """{ "Store": { "Paht": "typo.db" } }""");

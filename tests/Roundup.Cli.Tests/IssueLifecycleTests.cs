@@ -1,11 +1,17 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using PuppeteerSharp;
 using Roundup.Testing;
+using Roundup.Testing.Browser;
 
 namespace Roundup.Cli.Tests;
 
-/// <summary>The benchmark week from listing files to a published issue: write, edit, rewrite, approve, publish, correct.</summary>
-public sealed partial class IssueLifecycleTests : IDisposable
+/// <summary>
+/// The benchmark week from listing files to a published issue: write, edit, rewrite, approve, render to every
+/// format, publish (the archive opened in headless Chromium), correct.
+/// </summary>
+public sealed partial class IssueLifecycleTests(Chromium chromium) : IDisposable, IClassFixture<Chromium>
 {
     private readonly TempDirectory _dir = new();
 
@@ -45,10 +51,13 @@ public sealed partial class IssueLifecycleTests : IDisposable
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("is Approved", refused.Stderr, StringComparison.Ordinal);
 
+        await AssertRendersToEveryFormat(ArxivLink().Matches(markdown.Stdout).Select(m => m.Groups[1].Value).Distinct().ToList());
+
         var publish = await RoundupCli.RunAsync(_dir.Path, "publish", "--week", "2025-W26");
         Assert.True(publish.ExitCode == 0, publish.Stderr);
         var site = _dir.File("out/site");
         Assert.True(File.Exists(Path.Combine(site, "issues/2025-W26.html")));
+        await AssertArchiveOpensInBrowser(site, markdown.Stdout);
         var atom = await File.ReadAllTextAsync(Path.Combine(site, "atom.xml"));
         Assert.Contains("A curator-written one-liner.", await File.ReadAllTextAsync(Path.Combine(site, "issues/2025-W26.html")), StringComparison.Ordinal);
 
@@ -58,6 +67,70 @@ public sealed partial class IssueLifecycleTests : IDisposable
         Assert.Contains("measured on one GPU only", await File.ReadAllTextAsync(Path.Combine(site, "issues/2025-W26.html")), StringComparison.Ordinal);
         Assert.NotEqual(Updated().Match(atom).Value, Updated().Match(await File.ReadAllTextAsync(Path.Combine(site, "atom.xml"))).Value);
     }
+
+    /// <summary>The approved issue as Markdown, e-mail HTML and text, funnel figure, Atom, RSS, JSON Feed and archive pages.</summary>
+    private async Task AssertRendersToEveryFormat(List<string> ids)
+    {
+        var render = await RoundupCli.RunAsync(_dir.Path, "render", "--week", "2025-W26", "--out", "rendered");
+        Assert.True(render.ExitCode == 0, render.Stderr);
+        var files = render.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var names = files.Select(f => Path.GetRelativePath(_dir.File("rendered"), f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            ["2025-W26-email.html", "2025-W26-email.txt", "2025-W26-funnel.svg", "2025-W26.atom.xml", "2025-W26.feed.json", "2025-W26.md", "2025-W26.rss.xml", Path.Combine("site", "index.html")],
+            names);
+        // One feed entry per issue, carrying every pick.
+        Assert.Equal(15, ids.Count);
+        var atom = XDocument.Load(_dir.File("rendered/2025-W26.atom.xml")).Descendants(XName.Get("entry", "http://www.w3.org/2005/Atom")).Single();
+        var rss = XDocument.Load(_dir.File("rendered/2025-W26.rss.xml")).Descendants("item").Single();
+        using var feed = JsonDocument.Parse(await File.ReadAllTextAsync(_dir.File("rendered/2025-W26.feed.json")));
+        var item = Assert.Single(feed.RootElement.GetProperty("items").EnumerateArray().ToList());
+        Assert.All(ids, id =>
+        {
+            Assert.Contains(id, atom.Value, StringComparison.Ordinal);
+            Assert.Contains(id, rss.Value, StringComparison.Ordinal);
+            Assert.Contains(id, item.GetProperty("content_html").GetString(), StringComparison.Ordinal);
+        });
+        Assert.Equal(15, TextTldrLine().Count(await File.ReadAllTextAsync(_dir.File("rendered/2025-W26-email.txt"))));
+        Assert.Equal(15, Regex.Count(await File.ReadAllTextAsync(_dir.File("rendered/2025-W26-email.html")), "<strong>TL;DR:</strong>"));
+        Assert.True(File.Exists(_dir.File("rendered/site/issues/2025-W26.html")));
+    }
+
+    /// <summary>The published archive of the benchmark week in Chromium: the funnel figure drawn, every pick shown.</summary>
+    private async Task AssertArchiveOpensInBrowser(string site, string markdown)
+    {
+        var dialogs = new List<string>();
+        await using var page = await chromium.NewPageAsync(dialogs);
+        await page.GoToAsync(new Uri(Path.Combine(site, "index.html")).AbsoluteUri);
+        await page.ClickAsync("a[href$='2025-W26.html']");
+        await page.WaitForFunctionAsync("() => location.pathname.endsWith('issues/2025-W26.html')");
+
+        var figure = await page.QuerySelectorAsync("figure.funnel svg");
+        Assert.NotNull(figure);
+        var box = await figure.BoundingBoxAsync();
+        Assert.True(box is { Width: > 100, Height: > 100 }, $"the funnel figure is {box?.Width}×{box?.Height}");
+        var counts = Count().Matches(await page.EvaluateFunctionAsync<string>("e => e.textContent", figure))
+            .Select(m => int.Parse(m.Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(counts.Count > 0 && counts.Max() > 1000, $"the figure's counts: {string.Join(", ", counts)}");
+        Assert.Contains(15, counts);
+
+        var text = await page.EvaluateExpressionAsync<string>("document.body.innerText");
+        var ids = ArxivLink().Matches(markdown).Select(m => m.Groups[1].Value).Distinct().ToList();
+        foreach (var id in ids)
+        {
+            // The anchor is p-2506-18879 or, for an id stored with its version, p-2506-18879v1.
+            var height = await page.EvaluateFunctionAsync<double>("id => document.querySelector(`[id='${id}'], [id^='${id}v']`)?.getBoundingClientRect().height ?? -1", "p-" + id.Replace('.', '-'));
+            Assert.True(height > 0, $"{id} has no anchor shown on the issue page");
+        }
+
+        Assert.Contains("A curator-written one-liner.", text, StringComparison.Ordinal);
+        Assert.Empty(dialogs);
+    }
+
+    [GeneratedRegex(@"\b\d{1,3}(,\d{3})+\b|\b\d+\b")]
+    private static partial Regex Count();
+
+    [GeneratedRegex(@"^ *TL;DR: ", RegexOptions.Multiline)]
+    private static partial Regex TextTldrLine();
 
     [GeneratedRegex(@"^(\d+) of (\d+) claims found in the papers$")]
     private static partial Regex GroundingLine();

@@ -3,6 +3,7 @@ using PuppeteerSharp.Media;
 using Roundup.Publishing.Archive;
 using Roundup.Publishing.Email;
 using Roundup.Testing;
+using Roundup.Testing.Browser;
 
 namespace Roundup.Publishing.Tests;
 

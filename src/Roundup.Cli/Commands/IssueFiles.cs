@@ -5,6 +5,7 @@ using Roundup.Issues;
 using Roundup.Publishing;
 using Roundup.Publishing.Archive;
 using Roundup.Publishing.Email;
+using Roundup.Publishing.Feeds;
 using Roundup.Publishing.Markdown;
 
 namespace Roundup.Cli.Commands;
@@ -31,7 +32,8 @@ public static class IssueFiles
 
     /// <summary>
     /// The issue as a reader would get it, whatever its status: Markdown, the HTML e-mail and its plain text (with a
-    /// sample unsubscribe link), and the funnel figure, in <paramref name="directory"/>. Returns the files written.
+    /// sample unsubscribe link), and the funnel figure, in <paramref name="directory"/>; once approved, also its feeds
+    /// and its web archive pages (in <c>site/</c>), which never show a Draft. Returns the files written.
     /// </summary>
     public static IReadOnlyList<string> WritePreview(Issue issue, SiteOptions site, string directory)
     {
@@ -44,12 +46,27 @@ public static class IssueFiles
             [$"{issue.Week}-email.txt"] = email.Text,
             [$"{issue.Week}-funnel.svg"] = FunnelFigure.Svg(issue.Funnel),
         };
+        if (issue.Status != IssueStatus.Draft)
+        {
+            files[$"{issue.Week}.atom.xml"] = IssueFeeds.Atom([issue], site);
+            files[$"{issue.Week}.rss.xml"] = IssueFeeds.Rss([issue], site);
+            files[$"{issue.Week}.feed.json"] = IssueFeeds.JsonFeed([issue], site);
+        }
+
         foreach (var (name, text) in files)
         {
             File.WriteAllText(Path.Combine(directory, name), text, Utf8);
         }
 
-        return files.Keys.Select(n => Path.GetFullPath(Path.Combine(directory, n))).ToList();
+        var written = files.Keys.Select(n => Path.GetFullPath(Path.Combine(directory, n))).ToList();
+        if (issue.Status != IssueStatus.Draft)
+        {
+            var siteDir = Path.Combine(directory, "site");
+            SiteBuilder.Build([issue], site, siteDir);
+            written.Add(Path.GetFullPath(Path.Combine(siteDir, "index.html")));
+        }
+
+        return written;
     }
 
     /// <summary>

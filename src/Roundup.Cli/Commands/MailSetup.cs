@@ -6,7 +6,7 @@ using Roundup.Storage.Sqlite;
 
 namespace Roundup.Cli.Commands;
 
-/// <summary>What the mail verbs share: the validated Mail options, the delivery store, the link signer and the sender.</summary>
+/// <summary>What the mail verbs share: the Mail options (validated at start-up with the rest of the configuration), the delivery store, the link signer and the sender.</summary>
 public sealed class MailSetup : IAsyncDisposable
 {
     private MailSetup(SqliteDeliveryStore store, TokenSigner signer, MessageBuilder builder, IMailTransportFactory transport)
@@ -28,12 +28,6 @@ public sealed class MailSetup : IAsyncDisposable
     public static async Task<MailSetup> OpenAsync(RoundupHost host, CancellationToken ct)
     {
         var mail = host.Options.Mail;
-        var errors = mail.Validate().ToList();
-        if (errors.Count > 0)
-        {
-            throw new UsageException(string.Join("; ", errors));
-        }
-
         var signer = mail.Signer(host.Time);
         var builder = new MessageBuilder(mail.List(host.Options.Publish.Site().BaseUrl), signer, host.Time);
         return new MailSetup(await SqliteDeliveryStore.OpenAsync(host.Options.Store.Path, host.Time, ct), signer, builder, mail.Transport());

@@ -19,7 +19,7 @@ public static class RenderCommand
         var week = CommonOptions.Week();
         var format = new Option<string>("--format") { Description = string.Join(" | ", Formats), DefaultValueFactory = _ => "markdown" };
         format.AcceptOnlyFromAmong(Formats);
-        var output = new Option<string?>("--out") { Description = "Write the Markdown, e-mail (HTML and text) and funnel figure of the issue into this folder" };
+        var output = new Option<string?>("--out") { Description = "Write the Markdown, e-mail (HTML and text) and funnel figure of the issue into this folder; once approved, also its feeds and archive pages" };
         command.Options.Add(week);
         command.Options.Add(format);
         command.Options.Add(output);
@@ -32,6 +32,11 @@ public static class RenderCommand
                 foreach (var file in IssueFiles.WritePreview(issue, site, directory))
                 {
                     Console.Out.WriteLine(file);
+                }
+
+                if (issue.Status == Roundup.Issues.IssueStatus.Draft)
+                {
+                    await Console.Error.WriteLineAsync($"roundup: {issue.Week} is a Draft: its feeds and archive pages are written once it is approved");
                 }
 
                 return CommandRunner.Success;

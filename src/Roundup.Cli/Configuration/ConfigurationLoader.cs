@@ -89,7 +89,7 @@ public static class ConfigurationLoader
             yield return error;
         }
 
-        foreach (var error in options.Writing.Validate().Concat(options.Publish.Validate()))
+        foreach (var error in options.Writing.Validate().Concat(options.Publish.Validate()).Concat(options.Mail.Validate()))
         {
             yield return error;
         }

@@ -1,6 +1,7 @@
 using PuppeteerSharp;
+using Xunit;
 
-namespace Roundup.Publishing.Tests;
+namespace Roundup.Testing.Browser;
 
 /// <summary>
 /// Debian's headless Chromium, launched once for the test class. Nothing is downloaded: when /usr/bin/chromium is
