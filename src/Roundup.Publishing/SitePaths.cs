@@ -13,6 +13,9 @@ public static class SitePaths
     public const string Rss = "rss.xml";
     public const string JsonFeed = "feed.json";
 
+    /// <summary>The list of files the last build wrote, so the next build removes the ones it no longer writes.</summary>
+    public const string Manifest = ".roundup-site";
+
     public static string IssuePage(IssueWeek week) => $"issues/{week}.html";
 
     public static string FunnelFigure(IssueWeek week) => $"issues/{week}-funnel.svg";

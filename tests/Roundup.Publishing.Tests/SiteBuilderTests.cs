@@ -31,6 +31,26 @@ public sealed class SiteBuilderTests
     }
 
     [Fact]
+    public void A_rebuild_removes_the_pages_it_no_longer_writes_and_nothing_else()
+    {
+        using var dir = new TempDirectory();
+        var before = SiteBuilder.Build(SampleIssues.Archive(), SampleIssues.Site, dir.Path);
+        File.WriteAllText(dir.File("CNAME"), "roundup.example.org\n");
+        File.WriteAllText(dir.File("outside.txt"), "not the site's\n");
+        File.AppendAllText(dir.File(".roundup-site"), "../outside.txt\n/etc/hostname\n");
+
+        var after = SiteBuilder.Build([SampleIssues.Week26Corrected()], SampleIssues.Site, dir.Path);
+
+        var gone = before.Except(after).ToList();
+        Assert.Contains("issues/2025-W25.html", gone);
+        Assert.All(gone, p => Assert.False(File.Exists(dir.File(p)), $"{p} is stale and still there"));
+        Assert.All(after, p => Assert.True(File.Exists(dir.File(p)), $"{p} is missing"));
+        Assert.True(File.Exists(dir.File("CNAME")), "a file the site did not write was removed");
+        Assert.True(File.Exists(dir.File("outside.txt")));
+        Assert.DoesNotContain("2025-W25", File.ReadAllText(dir.File("index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_issue_page_has_an_anchor_per_entry_the_figure_and_the_correction()
     {
         using var dir = new TempDirectory();

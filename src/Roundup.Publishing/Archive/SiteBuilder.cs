@@ -97,7 +97,34 @@ public static class SiteBuilder
             File.WriteAllText(full, content, Utf8);
         }
 
+        RemoveStalePages(outDir, files.Keys);
+        File.WriteAllText(Path.Combine(outDir, SitePaths.Manifest), string.Join('\n', files.Keys) + "\n", Utf8);
         return [.. files.Keys];
+    }
+
+    /// <summary>
+    /// Deletes what the previous build wrote and this one did not (a tag no longer used, an issue no longer public).
+    /// Only paths in the previous manifest that resolve inside <paramref name="outDir"/> are touched, so files
+    /// someone else put there (a CNAME, a robots.txt) stay.
+    /// </summary>
+    private static void RemoveStalePages(string outDir, IEnumerable<string> written)
+    {
+        var manifest = Path.Combine(outDir, SitePaths.Manifest);
+        if (!File.Exists(manifest))
+        {
+            return;
+        }
+
+        var root = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var keep = new HashSet<string>(written, StringComparer.Ordinal);
+        foreach (var line in File.ReadAllLines(manifest).Select(l => l.Trim()).Where(l => l.Length > 0 && !keep.Contains(l)))
+        {
+            var full = Path.GetFullPath(Path.Combine(outDir, line));
+            if (full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full))
+            {
+                File.Delete(full);
+            }
+        }
     }
 
     private static string Page(SiteOptions site, SiteView siteView, string root, string path, string title, string body, string script = "") =>
