@@ -147,6 +147,9 @@ public sealed class MailOptions
 
         public double TimeoutSeconds { get; set; } = 60;
 
+        /// <summary>A PEM (one or more certificates) or DER file trusted beside the system store: the relay's private CA or its self-signed certificate.</summary>
+        public string? TrustedCertificate { get; set; }
+
         public IEnumerable<string> Validate()
         {
             if (string.IsNullOrWhiteSpace(Host))
@@ -173,6 +176,29 @@ public sealed class MailOptions
             {
                 yield return "Mail:Smtp:TimeoutSeconds must be more than 0";
             }
+
+            if (TrustedCertificateProblem() is { } problem)
+            {
+                yield return problem;
+            }
+        }
+
+        private string? TrustedCertificateProblem()
+        {
+            if (string.IsNullOrEmpty(TrustedCertificate))
+            {
+                return null;
+            }
+
+            try
+            {
+                CertificateTrust.Load(TrustedCertificate);
+                return null;
+            }
+            catch (InvalidDataException e)
+            {
+                return e.Message;
+            }
         }
 
         public SmtpRelay Relay() => new(Host, Port, Enum.Parse<SmtpSecurity>(Security, ignoreCase: true))
@@ -180,6 +206,7 @@ public sealed class MailOptions
             User = string.IsNullOrEmpty(User) ? null : User,
             Password = Password,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+            TrustedCertificate = string.IsNullOrEmpty(TrustedCertificate) ? null : CertificateTrust.Load(TrustedCertificate),
         };
     }
 }

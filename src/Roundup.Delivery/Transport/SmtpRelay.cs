@@ -9,5 +9,8 @@ public sealed record SmtpRelay(string Host, int Port, SmtpSecurity Security = Sm
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Roots trusted beside the system store, for a relay with a private CA or a self-signed certificate.</summary>
+    public CertificateTrust? TrustedCertificate { get; init; }
+
     public override string ToString() => $"smtp://{Host}:{Port} ({Security}{(string.IsNullOrEmpty(User) ? "" : ", with credentials")})";
 }

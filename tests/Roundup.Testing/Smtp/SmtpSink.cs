@@ -7,7 +7,8 @@ namespace Roundup.Testing.Smtp;
 
 /// <summary>
 /// A real SMTP server for tests: Debian's python3-aiosmtpd on 127.0.0.1 and a free port, writing every message it
-/// accepts to a Maildir (see smtp_sink.py). Tests skip, saying why, where /usr/bin/python3 lacks aiosmtpd.
+/// accepts to a Maildir (see smtp_sink.py), in plain text, behind STARTTLS or with TLS from the first byte
+/// (<see cref="SmtpSinkOptions.Tls"/>). Tests skip, saying why, where /usr/bin/python3 lacks aiosmtpd.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -15,12 +16,13 @@ public sealed class SmtpSink : IAsyncDisposable
     private static readonly Lazy<string?> Missing = new(FindProblem);
     private readonly Process _process;
 
-    private SmtpSink(Process process, int port, string maildir, string stallFile)
+    private SmtpSink(Process process, int port, string maildir, string stallFile, string protocolLog)
     {
         _process = process;
         Port = port;
         Maildir = maildir;
         StallFile = stallFile;
+        ProtocolLog = protocolLog;
     }
 
     public int Port { get; }
@@ -31,6 +33,9 @@ public sealed class SmtpSink : IAsyncDisposable
     public string StallFile { get; }
 
     public bool IsStalled => File.Exists(StallFile);
+
+    /// <summary>One line per stored message: the TLS version it arrived over (e.g. TLSv1.3), or "plain".</summary>
+    public string ProtocolLog { get; }
 
     /// <summary>Skips the calling test when the server cannot be run here.</summary>
     public static void RequireAvailable()
@@ -50,13 +55,14 @@ public sealed class SmtpSink : IAsyncDisposable
         await File.WriteAllTextAsync(script, SmtpSinkScript.Text);
         var maildir = Path.Combine(folder, "Maildir");
         var stallFile = Path.Combine(folder, "stalled");
+        var protocolLog = Path.Combine(folder, "protocols.log");
         var start = new ProcessStartInfo(Python)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { script, "--maildir", maildir, "--stall-file", stallFile })
+        foreach (var arg in new[] { script, "--maildir", maildir, "--stall-file", stallFile, "--protocol-log", protocolLog })
         {
             start.ArgumentList.Add(arg);
         }
@@ -90,6 +96,19 @@ public sealed class SmtpSink : IAsyncDisposable
             start.ArgumentList.Add("--discard");
         }
 
+        if (options.Tls != SmtpSinkTls.None)
+        {
+            if (options.CertificatePem is null || options.KeyPem is null)
+            {
+                throw new ArgumentException($"Tls {options.Tls} needs CertificatePem and KeyPem", nameof(options));
+            }
+
+            foreach (var arg in new[] { "--tls", options.Tls == SmtpSinkTls.StartTls ? "starttls" : "implicit", "--tls-cert", options.CertificatePem, "--tls-key", options.KeyPem })
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + Python);
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
@@ -108,7 +127,7 @@ public sealed class SmtpSink : IAsyncDisposable
             await probe.ConnectAsync("127.0.0.1", port, timeout.Token);
         }
 
-        return new SmtpSink(process, port, maildir, stallFile);
+        return new SmtpSink(process, port, maildir, stallFile, protocolLog);
     }
 
     /// <summary>The raw messages delivered so far (the Maildir's new/ folder), oldest first.</summary>
@@ -119,6 +138,9 @@ public sealed class SmtpSink : IAsyncDisposable
             ? Directory.GetFiles(folder).OrderBy(File.GetLastWriteTimeUtc).ThenBy(f => f, StringComparer.Ordinal).ToList()
             : [];
     }
+
+    /// <summary>How each stored message arrived, oldest first: a TLS version such as "TLSv1.3", or "plain".</summary>
+    public IReadOnlyList<string> Protocols() => File.Exists(ProtocolLog) ? File.ReadAllLines(ProtocolLog) : [];
 
     /// <summary>Waits until <paramref name="condition"/> holds, failing the test after <paramref name="limit"/>.</summary>
     public static Task WaitUntilAsync(Func<bool> condition, TimeSpan limit, string what) =>

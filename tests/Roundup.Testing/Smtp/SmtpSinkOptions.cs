@@ -1,6 +1,9 @@
 namespace Roundup.Testing.Smtp;
 
-/// <summary>How the test SMTP server misbehaves: 451 once for some addresses, 550 for others, a stall after N messages.</summary>
+/// <summary>
+/// How the test SMTP server behaves: 451 once for some addresses, 550 for others, a stall after N messages, AUTH, and
+/// TLS (STARTTLS required, or TLS from the first byte) with a certificate and key given as PEM files.
+/// </summary>
 public sealed record SmtpSinkOptions
 {
     public IReadOnlyList<string> FailOnce { get; init; } = [];
@@ -10,9 +13,17 @@ public sealed record SmtpSinkOptions
     /// <summary>After this many delivered messages, DATA is never answered (the message is not stored).</summary>
     public int? StallAfter { get; init; }
 
-    /// <summary>"user:password" the server requires (AUTH PLAIN/LOGIN over the plain connection).</summary>
+    /// <summary>"user:password" the server requires (AUTH PLAIN/LOGIN; offered only after STARTTLS when <see cref="Tls"/> is StartTls).</summary>
     public string? Auth { get; init; }
 
     /// <summary>Accept and count, write nothing: a sink for benchmarks.</summary>
     public bool Discard { get; init; }
+
+    public SmtpSinkTls Tls { get; init; }
+
+    /// <summary>The server's certificate (PEM), required with <see cref="Tls"/>.</summary>
+    public string? CertificatePem { get; init; }
+
+    /// <summary>The certificate's unencrypted private key (PEM), required with <see cref="Tls"/>.</summary>
+    public string? KeyPem { get; init; }
 }

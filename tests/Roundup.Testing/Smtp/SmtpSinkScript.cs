@@ -8,6 +8,7 @@ internal static class SmtpSinkScript
         import argparse
         import asyncio
         import mailbox
+        import ssl
 
         from aiosmtpd.smtp import SMTP, AuthResult
 
@@ -19,6 +20,10 @@ internal static class SmtpSinkScript
         parser.add_argument("--stall-file", help="created when the server starts stalling")
         parser.add_argument("--auth", help="USER:PASSWORD required before MAIL FROM")
         parser.add_argument("--discard", action="store_true", help="count messages without writing them")
+        parser.add_argument("--tls", choices=["starttls", "implicit"], help="STARTTLS offered and required, or TLS from the first byte")
+        parser.add_argument("--tls-cert", help="the server's certificate (PEM)")
+        parser.add_argument("--tls-key", help="the certificate's private key (PEM)")
+        parser.add_argument("--protocol-log", help="one line per stored message (not with --discard): the TLS version it came over, or plain")
         args = parser.parse_args()
         fail_once = {a.lower() for a in args.fail_once}
         reject = {a.lower() for a in args.reject}
@@ -48,6 +53,10 @@ internal static class SmtpSinkScript
                     return "451 4.3.0 <%s>: temporary local problem, try again later" % envelope.rcpt_tos[0]
                 if self.box is not None:
                     self.box.add(envelope.original_content or envelope.content)
+                    if args.protocol_log:
+                        tls = server.transport.get_extra_info("ssl_object")
+                        with open(args.protocol_log, "a") as log:
+                            log.write((tls.version() if tls else "plain") + "\n")
                 self.delivered += 1
                 return "250 2.0.0 OK: queued as %d" % self.delivered
 
@@ -61,10 +70,18 @@ internal static class SmtpSinkScript
         async def main():
             handler = Handler()
             options = {}
+            context = None
+            if args.tls:
+                context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+                context.load_cert_chain(args.tls_cert, args.tls_key)
+            if args.tls == "starttls":
+                options.update(tls_context=context, require_starttls=True)
             if args.auth:
-                options = dict(authenticator=authenticate, auth_required=True, auth_require_tls=False)
+                # aiosmtpd counts only STARTTLS as TLS; with implicit TLS every byte is already encrypted.
+                options.update(authenticator=authenticate, auth_required=True, auth_require_tls=args.tls == "starttls")
             loop = asyncio.get_running_loop()
-            server = await loop.create_server(lambda: SMTP(handler, **options), "127.0.0.1", 0)
+            implicit = context if args.tls == "implicit" else None
+            server = await loop.create_server(lambda: SMTP(handler, **options), "127.0.0.1", 0, ssl=implicit)
             print("PORT", server.sockets[0].getsockname()[1], flush=True)
             await server.serve_forever()
 
