@@ -26,6 +26,7 @@ var root = new RootCommand("roundup: a weekly, curated issue of the best new mac
     ReadCommand.Create(),
     SubscribersCommand.Create(),
     SendCommand.Create(),
+    ServeCommand.Create(),
     ConfigCommand.Create(),
 };
 root.Options.Add(CommonOptions.Config);

@@ -14,6 +14,7 @@ public sealed class CliBehaviourTests : IDisposable
     [InlineData("harvest --help")]
     [InlineData("import --help")]
     [InlineData("papers --help")]
+    [InlineData("serve --help")]
     [InlineData("config --help")]
     [InlineData("config show --help")]
     [InlineData("refresh --help")]
@@ -25,6 +26,16 @@ public sealed class CliBehaviourTests : IDisposable
     [InlineData("learn --help")]
     [InlineData("eval --help")]
     [InlineData("read --help")]
+    [InlineData("write --help")]
+    [InlineData("edit --help")]
+    [InlineData("render --help")]
+    [InlineData("approve --help")]
+    [InlineData("publish --help")]
+    [InlineData("correct --help")]
+    [InlineData("subscribers --help")]
+    [InlineData("subscribers import --help")]
+    [InlineData("send --help")]
+    [InlineData("eval-summaries --help")]
     public async Task Every_verb_has_help(string args)
     {
         var result = await RoundupCli.RunAsync(_dir.Path, args.Split(' '));

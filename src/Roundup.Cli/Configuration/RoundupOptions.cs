@@ -21,4 +21,7 @@ public sealed class RoundupOptions
     public PublishOptions Publish { get; set; } = new();
 
     public MailOptions Mail { get; set; } = new();
+
+    /// <summary>The web endpoint of <c>roundup serve</c>: links and archive.</summary>
+    public ServeOptions Serve { get; set; } = new();
 }

@@ -1,0 +1,92 @@
+using Roundup.Web.Hosting;
+
+namespace Roundup.Cli.Configuration;
+
+/// <summary>
+/// The configuration section <c>Serve</c>: where <c>roundup serve</c> listens, the PEM certificate and key for its
+/// https addresses, and the limits on the POSTs that change subscriptions. The pages live under the path of
+/// Mail:LinkBase (or Publish:SiteUrl), so a reverse proxy forwards the site unchanged.
+/// </summary>
+public sealed class ServeOptions
+{
+    /// <summary>One or more addresses separated by ';', e.g. <c>http://127.0.0.1:8080;https://0.0.0.0:8443</c>; port 0 picks a free port.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>PEM certificate (with its chain) for the https addresses.</summary>
+    public string? Certificate { get; set; }
+
+    /// <summary>PEM private key of <see cref="Certificate"/> (unencrypted PKCS#8 or PKCS#1).</summary>
+    public string? CertificateKey { get; set; }
+
+    /// <summary>Confirm and unsubscribe POSTs allowed per client address per minute; more get 429.</summary>
+    public int PostsPerMinute { get; set; } = 30;
+
+    /// <summary>The largest request body read (a one-click POST is about 30 bytes).</summary>
+    public int MaxBodyBytes { get; set; } = 16 * 1024;
+
+    public IReadOnlyList<string> UrlList() =>
+        Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public IEnumerable<string> Validate()
+    {
+        var urls = UrlList();
+        if (urls.Count == 0)
+        {
+            yield return "Serve:Urls is empty: give an address such as http://127.0.0.1:8080";
+        }
+
+        var https = false;
+        foreach (var url in urls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            {
+                yield return $"Serve:Urls: '{url}' is not a URL such as http://127.0.0.1:8080";
+                continue;
+            }
+
+            if (ListenAddress.Problem(uri) is { } problem)
+            {
+                yield return $"Serve:Urls: {problem}";
+            }
+
+            https |= uri.Scheme == Uri.UriSchemeHttps;
+        }
+
+        var hasCertificate = !string.IsNullOrWhiteSpace(Certificate);
+        var hasKey = !string.IsNullOrWhiteSpace(CertificateKey);
+        if (hasCertificate != hasKey)
+        {
+            yield return "Serve:Certificate and Serve:CertificateKey go together: set both PEM files (the certificate and its private key) or neither";
+        }
+        else if (https && !hasCertificate)
+        {
+            yield return "Serve:Urls has an https:// address: set Serve:Certificate and Serve:CertificateKey to the PEM certificate and its private key";
+        }
+        else if (hasCertificate && !https && urls.Count > 0)
+        {
+            yield return "Serve:Certificate is set but no Serve:Urls address is https://; add one such as https://0.0.0.0:8443";
+        }
+
+        if (PostsPerMinute < 1)
+        {
+            yield return $"Serve:PostsPerMinute must be at least 1 (it is {PostsPerMinute})";
+        }
+
+        if (MaxBodyBytes is < 1024 or > 1024 * 1024)
+        {
+            yield return $"Serve:MaxBodyBytes must be between 1024 and 1048576 (it is {MaxBodyBytes})";
+        }
+    }
+
+    /// <summary>The web server's options for a list whose links point at <paramref name="linkBase"/>.</summary>
+    public WebServerOptions Server(Uri linkBase, string archiveDir, string listName) => new(linkBase, archiveDir)
+    {
+        ListName = listName,
+        Urls = [.. UrlList().Select(u => new Uri(u))],
+        CertificatePem = string.IsNullOrWhiteSpace(Certificate) ? null : Certificate,
+        CertificateKeyPem = string.IsNullOrWhiteSpace(CertificateKey) ? null : CertificateKey,
+        PostsPerWindow = PostsPerMinute,
+        RateWindow = TimeSpan.FromMinutes(1),
+        MaxBodyBytes = MaxBodyBytes,
+    };
+}

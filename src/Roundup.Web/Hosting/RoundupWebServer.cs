@@ -1,0 +1,170 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Roundup.Delivery;
+using Roundup.Delivery.Subscribers;
+using Roundup.Delivery.Tokens;
+using Roundup.Web.Archive;
+using Roundup.Web.Links;
+using Roundup.Web.Security;
+
+namespace Roundup.Web.Hosting;
+
+/// <summary>
+/// The web endpoint of a list: the confirm and unsubscribe pages of the signed links (RFC 8058 one-click included) and
+/// the static archive, under the link base's path, on Kestrel. Start it, read <see cref="Addresses"/>, stop it.
+/// </summary>
+public sealed class RoundupWebServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IDisposable[] _owned;
+
+    private RoundupWebServer(WebApplication app, IReadOnlyList<Uri> addresses, params IDisposable?[] owned)
+    {
+        _app = app;
+        Addresses = addresses;
+        _owned = [.. owned.OfType<IDisposable>()];
+    }
+
+    /// <summary>Where the site answers, one per bound address, with the real port and the path base: <c>http://127.0.0.1:41234/roundup/</c>.</summary>
+    public IReadOnlyList<Uri> Addresses { get; }
+
+    /// <summary>Binds every URL of <paramref name="options"/> and starts answering; throws when a certificate cannot be read or an address cannot be bound.</summary>
+    public static async Task<RoundupWebServer> StartAsync(WebServerOptions options, IDeliveryStore store, TokenSigner signer, ILoggerFactory logs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var listen = options.Urls.Select(ListenAddress.Parse).ToList();
+        X509Certificate2? certificate = null;
+        PhysicalFileProvider? archive = null;
+        WebApplication? app = null;
+        try
+        {
+            // Kestrel presents the certificate for as long as it runs: the server owns it, and the archive's provider.
+            certificate = listen.Any(l => l.Https) ? LoadCertificate(options) : null;
+            archive = ArchiveFiles.Open(options.ArchiveDir);
+            app = Build(options, listen, certificate, archive, store, signer, logs);
+            await app.StartAsync(cancellationToken);
+            var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            var pathBase = options.PathBase + "/";
+            return new RoundupWebServer(app, [.. bound.Select(a => new Uri(a.TrimEnd('/') + pathBase))], archive, certificate);
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            archive?.Dispose();
+            certificate?.Dispose();
+            throw;
+        }
+    }
+
+    private static WebApplication Build(WebServerOptions options, List<ListenAddress> listen, X509Certificate2? certificate, PhysicalFileProvider archive, IDeliveryStore store, TokenSigner signer, ILoggerFactory logs)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
+        // Only what is passed in counts: no appsettings.json, ASPNETCORE_* or Kestrel section from the working directory.
+        builder.Configuration.Sources.Clear();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<ILoggerProvider>(_ => new ForwardingLoggerProvider(logs));
+        // ASP.NET Core's request logs carry URLs, and these URLs carry tokens.
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // A failed start (the port is taken) reaches the caller as an exception; the host need not log it as well.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        builder.Services.AddSingleton<IHostLifetime, ExternalLifetime>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        builder.Services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = options.MaxBodyBytes;
+            o.MultipartHeadersLengthLimit = 1024;
+            o.MultipartHeadersCountLimit = 8;
+            o.ValueCountLimit = 16;
+            o.KeyLengthLimit = 64;
+            o.ValueLengthLimit = 1024;
+            o.BufferBodyLengthLimit = options.MaxBodyBytes;
+        });
+        builder.Services.AddPostRateLimit(options);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = 4096;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            foreach (var address in listen)
+            {
+                kestrel.Listen(address.Address, address.Port, endpoint =>
+                {
+                    if (address.Https)
+                    {
+                        endpoint.UseHttps(certificate!);
+                    }
+                });
+            }
+        });
+
+        var app = builder.Build();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseSitePath(options.PathBase);
+        app.UseFolderSlash();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseArchiveFiles(archive);
+        new LinkEndpoints(new SubscriptionLinks(store, signer), signer, options.ListName, options.MaxBodyBytes, logs.CreateLogger("Roundup.Web.Links")).Map(app);
+        return app;
+    }
+
+    /// <summary>Completes when <paramref name="cancellationToken"/> is cancelled (Ctrl-C, SIGTERM) or the server stops by itself.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStop = _app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        using var onCancel = cancellationToken.Register(() => stopping.TrySetResult());
+        await stopping.Task;
+    }
+
+    /// <summary>Stops accepting requests and lets those in flight finish (for at most a second).</summary>
+    public Task StopAsync() => _app.StopAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await _app.DisposeAsync();
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
+
+    private static X509Certificate2 LoadCertificate(WebServerOptions options)
+    {
+        if (string.IsNullOrEmpty(options.CertificatePem) || string.IsNullOrEmpty(options.CertificateKeyPem))
+        {
+            throw new ArgumentException("an https URL needs a PEM certificate and its key", nameof(options));
+        }
+
+        foreach (var path in new[] { options.CertificatePem, options.CertificateKeyPem })
+        {
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"the certificate file {Path.GetFullPath(path)} does not exist", path);
+            }
+        }
+
+        try
+        {
+            return X509Certificate2.CreateFromPemFile(options.CertificatePem, options.CertificateKeyPem);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw new FormatException($"{options.CertificatePem} with {options.CertificateKeyPem}: not a PEM certificate and matching private key ({e.Message})", e);
+        }
+    }
+}

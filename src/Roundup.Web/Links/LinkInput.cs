@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Roundup.Web.Links;
+
+/// <summary>
+/// Reads what a link request brings, refusing hostile input before anything is looked up: exactly one token of a
+/// sane length, and for a POST a small, well-formed form that asks for the link's action.
+/// </summary>
+internal static class LinkInput
+{
+    /// <summary>Longer than any token Roundup signs (the signer itself refuses more than 512 characters).</summary>
+    public const int MaxTokenLength = 512;
+
+    public static (string? Token, string? Problem) Token(HttpRequest request)
+    {
+        var values = request.Query["t"];
+        return values.Count switch
+        {
+            0 => (null, "the link has no token (t=…); copy the whole link from the message"),
+            > 1 => (null, "the link has more than one token (t=…)"),
+            _ when string.IsNullOrEmpty(values[0]) => (null, "the link's token (t=…) is empty; copy the whole link from the message"),
+            _ when values[0]!.Length > MaxTokenLength => (null, $"the link's token is {values[0]!.Length} characters long, more than any link we send ({MaxTokenLength})"),
+            _ => (values[0], null),
+        };
+    }
+
+    /// <summary>Null when the body is a form asking for <paramref name="kind"/>'s action; otherwise the status and the reason.</summary>
+    public static async Task<(int Status, string Problem)?> CheckFormAsync(HttpRequest request, LinkKind kind, int maxBodyBytes, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return (StatusCodes.Status400BadRequest, $"the request body is not a form: send application/x-www-form-urlencoded or multipart/form-data with {kind.Expected}");
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (e.StatusCode, $"the request body is larger than {maxBodyBytes} bytes");
+        }
+        catch (BadHttpRequestException)
+        {
+            return (StatusCodes.Status400BadRequest, "the request body could not be read");
+        }
+        catch (InvalidDataException e)
+        {
+            return (StatusCodes.Status400BadRequest, $"the form is malformed or exceeds a limit ({e.Message})");
+        }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The multipart reader's answer to a body that ends before its boundary does.
+            return (StatusCodes.Status400BadRequest, "the form is malformed: the body ended before the multipart boundary");
+        }
+
+        if (form.Files.Count > 0)
+        {
+            return (StatusCodes.Status400BadRequest, "the form carries a file; none is expected");
+        }
+
+        return kind.IsAskedBy(form)
+            ? null
+            : (StatusCodes.Status400BadRequest, $"the form does not ask for this: expected {kind.Expected}");
+    }
+}
