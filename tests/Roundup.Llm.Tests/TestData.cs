@@ -48,6 +48,24 @@ internal static class TestData
         return options;
     }
 
+    /// <summary>Options for <paramref name="server"/>'s provider, with a key and prices like <see cref="Options(FakeChatServer, string, Action{LlmOptions}?)"/>.</summary>
+    public static LlmOptions Options(FakeProviderServer server, string cacheDirectory, Action<LlmOptions>? configure = null)
+    {
+        var options = new LlmOptions
+        {
+            Provider = server.Provider,
+            Endpoint = server.Endpoint,
+            Model = Model,
+            ApiKey = "test-key",
+            TimeoutSeconds = 10,
+            CacheDirectory = cacheDirectory,
+            InputPricePerMillion = 1.0m,
+            OutputPricePerMillion = 4.0m,
+        };
+        configure?.Invoke(options);
+        return options;
+    }
+
     public static ChatPaperScorer Scorer(LlmOptions options, ChatStage stage = ChatStage.Title, PromptLibrary? prompts = null) =>
         new(ChatClientFactory.Create(options), options, stage, prompts ?? new PromptLibrary(), NullLogger.Instance);
 }

@@ -1,8 +1,8 @@
-using System.ClientModel;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Roundup.Llm.Caching;
 using Roundup.Llm.Prompts;
+using Roundup.Llm.Providers;
 using Roundup.Papers;
 using Roundup.Profiles;
 using Roundup.Selection;
@@ -18,6 +18,8 @@ public sealed class ChatPaperScorer : IMeteredScorer
 {
     private const string Version = "v1";
 
+    private static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(60);
+
     private readonly IChatClient _client;
     private readonly LlmOptions _options;
     private readonly ChatStage _stage;
@@ -25,8 +27,19 @@ public sealed class ChatPaperScorer : IMeteredScorer
     private readonly ILogger _logger;
     private readonly LlmResponseCache? _cache;
     private readonly UsageMeter _usage;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _rateLimitWait;
+    private readonly ModelIdentity _model;
 
-    public ChatPaperScorer(IChatClient client, LlmOptions options, ChatStage stage, PromptLibrary prompts, ILogger logger)
+    /// <param name="rateLimitWait">How long to wait after a 429 that names no Retry-After; 2 s when not given.</param>
+    public ChatPaperScorer(
+        IChatClient client,
+        LlmOptions options,
+        ChatStage stage,
+        PromptLibrary prompts,
+        ILogger logger,
+        TimeProvider? time = null,
+        TimeSpan? rateLimitWait = null)
     {
         _client = client;
         _options = options;
@@ -35,9 +48,19 @@ public sealed class ChatPaperScorer : IMeteredScorer
         _logger = logger;
         _cache = string.IsNullOrWhiteSpace(options.CacheDirectory) ? null : new LlmResponseCache(options.CacheDirectory);
         _usage = new UsageMeter(options);
-        // The provider is part of the id (so of the stage's input hash): the same model name elsewhere is another model.
-        var provider = options.Is(LlmOptions.OpenAiProvider) ? "" : "@" + options.Provider.Trim().ToLowerInvariant();
-        Id = $"llm:{options.Model}{provider}:{StageName}-{Version}:{_template.Hash[..8]}";
+        _time = time ?? TimeProvider.System;
+        _rateLimitWait = rateLimitWait ?? TimeSpan.FromSeconds(2);
+        // The id is part of the stage's input hash: whatever changes the answers (the provider, the settings in
+        // ModelIdentity, how many papers share a request) changes it, so the stage runs again.
+        _model = ModelIdentity.Of(options);
+        var batch = options.BatchSize.For(stage);
+        List<string> settings = [.. _model.Settings];
+        if (batch != new LlmBatchSizes().For(stage))
+        {
+            settings.Add($"{nameof(LlmOptions.BatchSize)}={batch}");
+        }
+
+        Id = $"llm:{_model.Name}:{StageName}-{Version}:{_template.Hash[..8]}{ModelIdentity.Tag(settings)}";
     }
 
     public string Id { get; }
@@ -114,10 +137,22 @@ public sealed class ChatPaperScorer : IMeteredScorer
         {
             response = await _client.GetResponseAsync<ScoreAnswer>(messages, chatOptions, useJsonSchemaResponseFormat: true, cancellationToken);
         }
-        catch (ClientResultException e) when (e.Status is 401 or 403 or 404)
+        catch (Exception e) when (ProviderFailure.IsRefusal(e))
         {
             // A wrong key, model or endpoint fails every batch alike: say so once instead of unscoring the week.
-            throw new InvalidOperationException($"{Id}: the endpoint refused the request ({e.Status}): {e.Message}", e);
+            throw new InvalidOperationException($"{Id}: the endpoint refused the request ({ProviderFailure.Status(e)}): {ReasonText.Clean(e.Message)}", e);
+        }
+        catch (Exception e) when (ProviderFailure.IsRateLimit(e) && !cancellationToken.IsCancellationRequested)
+        {
+            const string problem = "was rate-limited (HTTP 429)";
+            _logger.LogWarning("{Scorer}: attempt {Attempt}/{Attempts} for {Count} papers: {Problem}", Id, attempt, Attempts, papers.Count, problem);
+            Note(problems, papers, problem);
+            if (attempt < Attempts)
+            {
+                await Task.Delay(RateLimitWait(e), _time, cancellationToken);
+            }
+
+            return [];
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -148,6 +183,9 @@ public sealed class ChatPaperScorer : IMeteredScorer
 
         return accepted;
     }
+
+    private TimeSpan RateLimitWait(Exception e) =>
+        ProviderFailure.RetryAfter(e, _time) is { } asked ? TimeSpan.FromTicks(Math.Min(asked.Ticks, MaxRateLimitWait.Ticks)) : _rateLimitWait;
 
     private static bool TryGetAnswer(ChatResponse<ScoreAnswer> response, out ScoreAnswer answer)
     {
@@ -185,7 +223,7 @@ public sealed class ChatPaperScorer : IMeteredScorer
     private string CacheKey(IReadOnlyList<Paper> chunk, string system) => LlmResponseCache.Key(
     [
         Version,
-        _options.Model,
+        _model.Label,
         _template.Hash,
         StageName,
         system,

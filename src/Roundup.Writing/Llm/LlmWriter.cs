@@ -1,11 +1,10 @@
-using System.ClientModel;
-using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Roundup.Issues;
 using Roundup.Llm;
 using Roundup.Llm.Caching;
 using Roundup.Llm.Prompts;
+using Roundup.Llm.Providers;
 using Roundup.Profiles;
 using Roundup.Writing.Writers;
 
@@ -14,8 +13,10 @@ namespace Roundup.Writing.Llm;
 /// <summary>
 /// Writes an entry by asking a chat model for a structured answer (<see cref="WriteAnswer"/>), checked strictly
 /// (<see cref="WriteAnswerCheck"/>). Invalid, late or rate-limited answers are asked again, up to
-/// <see cref="LlmOptions.MaxRetries"/> more times; then <see cref="LlmWriterException"/> says why. Valid answers are
-/// cached under the model, the prompt's hash and a hash of the request, so a rerun costs nothing.
+/// <see cref="LlmOptions.MaxRetries"/> more times; then <see cref="LlmWriterException"/> says why. A refused request
+/// (401, 403 or 404, whatever the provider) is not asked again, and later papers fail at once for the same reason.
+/// Valid answers are cached under the model and its answer-changing settings (<see cref="ModelIdentity"/>), the
+/// prompt's hash and a hash of the request, so a rerun costs nothing.
 /// </summary>
 public sealed class LlmWriter : IPaperWriter
 {
@@ -32,6 +33,8 @@ public sealed class LlmWriter : IPaperWriter
     private readonly TimeProvider _time;
     private readonly TimeSpan _rateLimitWait;
     private readonly LlmResponseCache? _cache;
+    private readonly ModelIdentity _model;
+    private string? _refusal;
 
     /// <param name="template">The prompt, from <see cref="WritePrompt.Load"/>; rendered with <paramref name="profile"/>.</param>
     /// <param name="rateLimitWait">How long to wait after a 429 that names no Retry-After; 2 s when not given.</param>
@@ -52,6 +55,7 @@ public sealed class LlmWriter : IPaperWriter
         _time = time ?? TimeProvider.System;
         _rateLimitWait = rateLimitWait ?? TimeSpan.FromSeconds(2);
         _cache = string.IsNullOrWhiteSpace(options.CacheDirectory) ? null : new LlmResponseCache(options.CacheDirectory);
+        _model = ModelIdentity.Of(options);
         Id = $"llm:{options.Model}";
     }
 
@@ -70,6 +74,11 @@ public sealed class LlmWriter : IPaperWriter
             return new WrittenEntry(new EntryText(hit.Tldr, hit.Summary, hit.Commentary), Id, [], new WriterUsage(0, 0, _time.GetElapsedTime(started), 0m, Cached: true));
         }
 
+        if (_refusal is { } refusal)
+        {
+            throw new LlmWriterException(refusal, WriterUsage.None);
+        }
+
         List<ChatMessage> messages = [new(ChatRole.System, _system), new(ChatRole.User, user)];
         long input = 0, output = 0;
         var problem = "gave no answer";
@@ -80,12 +89,13 @@ public sealed class LlmWriter : IPaperWriter
             {
                 response = await _client.GetResponseAsync<WriteAnswer>(messages, new ChatOptions { ModelId = _options.Model }, useJsonSchemaResponseFormat: true, cancellationToken);
             }
-            catch (ClientResultException e) when (e.Status is 401 or 403 or 404)
+            catch (Exception e) when (ProviderFailure.IsRefusal(e))
             {
-                // A wrong key, model or endpoint fails every paper alike: asking again cannot help.
-                throw new LlmWriterException($"{Id}: the endpoint refused the request ({e.Status}): {ModelText.Clean(e.Message)}", Usage(input, output, started), e);
+                // A wrong key, model or endpoint fails every paper alike: asking again, for this paper or the next, cannot help.
+                _refusal = $"{Id}: the endpoint refused the request ({ProviderFailure.Status(e)}): {ModelText.Clean(e.Message)}";
+                throw new LlmWriterException(_refusal, Usage(input, output, started), e);
             }
-            catch (ClientResultException e) when (e.Status == 429 && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (ProviderFailure.IsRateLimit(e) && !cancellationToken.IsCancellationRequested)
             {
                 problem = "was rate-limited (HTTP 429)";
                 Warn(id, attempt, problem);
@@ -123,22 +133,13 @@ public sealed class LlmWriter : IPaperWriter
     private WriterUsage Usage(long input, long output, long started) =>
         new(input, output, _time.GetElapsedTime(started), _options.Cost(input, output), Cached: false);
 
-    private TimeSpan RetryAfter(ClientResultException e)
-    {
-        if (e.GetRawResponse()?.Headers.TryGetValue("Retry-After", out var value) == true
-            && double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
-            && seconds >= 0)
-        {
-            return TimeSpan.FromSeconds(Math.Min(seconds, MaxRateLimitWait.TotalSeconds));
-        }
-
-        return _rateLimitWait;
-    }
+    private TimeSpan RetryAfter(Exception e) =>
+        ProviderFailure.RetryAfter(e, _time) is { } asked ? TimeSpan.FromTicks(Math.Min(asked.Ticks, MaxRateLimitWait.Ticks)) : _rateLimitWait;
 
     private void Warn(string paper, int attempt, string problem) =>
         _logger.LogWarning("{Writer}: {Paper} attempt {Attempt}/{Attempts}: the model {Problem}", Id, paper, attempt, Attempts, problem);
 
-    private string CacheKey(string user) => LlmResponseCache.Key([Version, _options.Model, _template.Hash, _system, user]);
+    private string CacheKey(string user) => LlmResponseCache.Key([Version, _model.Label, _template.Hash, _system, user]);
 
     private void TryCache(string key, CachedEntry entry)
     {

@@ -75,15 +75,20 @@ public sealed class ChatPaperScorerTests : IDisposable
     [Fact]
     public void The_id_names_model_stage_version_and_prompt_hash()
     {
-        var options = new LlmOptions { Endpoint = "http://127.0.0.1:1/v1", Model = "gpt-4o-mini" };
+        var options = new LlmOptions { Model = "gpt-4o-mini", ApiKey = "sk-test" };
         var prompts = new Roundup.Llm.Prompts.PromptLibrary();
 
         var title = TestData.Scorer(options, ChatStage.Title, prompts);
         var summary = TestData.Scorer(options, ChatStage.Abstract, prompts);
+        options.Endpoint = "http://127.0.0.1:1/v1";
+        var elsewhere = TestData.Scorer(options, ChatStage.Title, prompts);
 
         Assert.Equal($"llm:gpt-4o-mini:title-v1:{prompts.Get("title.md").Hash[..8]}", title.Id);
         Assert.StartsWith("llm:gpt-4o-mini:abstract-v1:", summary.Id, StringComparison.Ordinal);
         Assert.Equal(Evidence.Abstract, summary.Reads);
+
+        // Settings away from their defaults (here another endpoint) add a hash of themselves.
+        Assert.Matches($"^llm:gpt-4o-mini:title-v1:{prompts.Get("title.md").Hash[..8]}~[0-9a-f]{{8}}$", elsewhere.Id);
     }
 
     [Fact]
