@@ -6,12 +6,14 @@ using Roundup.Delivery.Sending;
 using Roundup.Delivery.Transport;
 using Roundup.Issues;
 using Roundup.Publishing.Email;
+using Roundup.Storage.Sqlite;
 
 namespace Roundup.Cli.Commands;
 
 /// <summary>
 /// <c>roundup send --week W [--dry-run] [--only ADDRESS]</c>: delivers an approved issue to every active subscriber
-/// through the outbox. Run it again after a crash, a kill or a relay failure: it resumes, and nobody gets a second
+/// through the outbox, then every erratum mailing of the week that was asked for (<c>correct --email</c>) and is not
+/// finished. Run it again after a crash, a kill or a relay failure: it resumes, and nobody gets a second
 /// copy (see <see cref="DeliveryRun"/> for the one narrow window).
 /// </summary>
 public static class SendCommand
@@ -43,48 +45,99 @@ public static class SendCommand
                     : throw new UsageException($"--only: the address is not an active subscriber{(subscriber is null ? "" : $" (subscriber {subscriber.Id} is {subscriber.Status.ToString().ToLowerInvariant()})")}");
             }
 
-            var content = new IssueContent(IssueEmail.Prepare(issue, host.Options.Publish.Site()));
-            var run = new DeliveryRun(mail.Store, mail.Transport, mail.Builder, host.Options.Mail.DeliverySettings(), host.Time, host.Logs.CreateLogger<DeliveryRun>());
+            var site = host.Options.Publish.Site();
             var name = issue.Week.ToString();
+            var mailings = new List<(string Key, IMessageContent Content)> { (name, new PreparedContent(IssueEmail.Prepare(issue, site))) };
+            if (onlyId is null)
+            {
+                // --only is a proof of the issue; errata go to whole audiences, fixed when first enqueued.
+                mailings.AddRange(ErratumMailings(issue, site));
+            }
+
+            var run = new DeliveryRun(mail.Store, mail.Transport, mail.Builder, host.Options.Mail.DeliverySettings(), host.Time, host.Logs.CreateLogger<DeliveryRun>());
             if (parse.GetValue(dryRun))
             {
-                var preview = await run.PreviewAsync(name, content, onlyId, ct);
-                Console.Out.WriteLine($"dry run: {name} would go to {preview.Recipients} subscriber(s) through {mail.Transport.Description}; subject: {preview.Subject}");
+                foreach (var (key, content) in mailings)
+                {
+                    var preview = await run.PreviewAsync(key, content, onlyId, ct);
+                    Console.Out.WriteLine($"dry run: {key} would go to {preview.Recipients} subscriber(s) through {mail.Transport.Description}; subject: {preview.Subject ?? "(no recipients)"}");
+                }
+
                 return CommandRunner.Success;
             }
 
-            try
+            foreach (var (key, content) in mailings)
             {
-                var report = await run.RunAsync(name, content, onlyId, ct);
-                Console.Out.WriteLine(
-                    $"{name}: sent {report.Sent}, deferred {report.Deferred}, failed {report.Failed}, suppressed {report.Suppressed}" +
-                    $" ({report.Enqueued} new in the outbox, {report.Resumed} resumed, {report.Elapsed.TotalSeconds:F1} s, {report.Destination})");
-                var t = report.Totals;
-                Console.Out.WriteLine($"{name} outbox: {t.Sent} sent, {t.Deferred} deferred, {t.Failed} failed, {t.Suppressed} suppressed, {t.Pending + t.Sending} waiting");
-                return CommandRunner.Success;
+                if (key != name && await FinishedAsync(mail.Store, key, ct) is { } done)
+                {
+                    Console.Out.WriteLine($"{key}: delivered earlier ({done.Sent} sent, {done.Failed} failed, {done.Suppressed} suppressed)");
+                    continue;
+                }
+
+                var result = await DeliverAsync(run, key, content, onlyId, $"messages not yet sent stay in the outbox; run `roundup send --week {name}` again once the relay works", ct);
+                if (result != CommandRunner.Success)
+                {
+                    return result;
+                }
             }
-            catch (DeliveryException e)
-            {
-                await Console.Error.WriteLineAsync($"roundup: {e.Message}");
-                await Console.Error.WriteLineAsync("  hint: messages not yet sent stay in the outbox; run the same command again once the relay works");
-                return CommandRunner.Failed;
-            }
-            catch (DeliveryBusyException e)
-            {
-                await Console.Error.WriteLineAsync($"roundup: {e.Message}");
-                return CommandRunner.Failed;
-            }
+
+            return CommandRunner.Success;
         });
         return command;
     }
 
-    /// <summary>The issue rendered once; each subscriber's copy splices in the greeting and the unsubscribe link.</summary>
-    private sealed class IssueContent(PreparedEmail prepared) : IMessageContent
+    /// <summary>One outbox mailing through <paramref name="run"/>, reported on stdout; a relay failure or a busy store is reported with <paramref name="hint"/> and fails the verb.</summary>
+    internal static async Task<int> DeliverAsync(DeliveryRun run, string key, IMessageContent content, long? onlyId, string hint, CancellationToken ct)
     {
-        public MessageContent For(Subscriber subscriber, Uri unsubscribeUrl)
+        try
         {
-            var rendered = prepared.ForSubscriber(new EmailPersonalisation(subscriber.Name, unsubscribeUrl));
-            return new MessageContent(rendered.Subject, rendered.Html, rendered.Text);
+            var report = await run.RunAsync(key, content, onlyId, ct);
+            Console.Out.WriteLine(
+                $"{key}: sent {report.Sent}, deferred {report.Deferred}, failed {report.Failed}, suppressed {report.Suppressed}" +
+                $" ({report.Enqueued} new in the outbox, {report.Resumed} resumed, {report.Elapsed.TotalSeconds:F1} s, {report.Destination})");
+            var t = report.Totals;
+            Console.Out.WriteLine($"{key} outbox: {t.Sent} sent, {t.Deferred} deferred, {t.Failed} failed, {t.Suppressed} suppressed, {t.Pending + t.Sending} waiting");
+            return CommandRunner.Success;
         }
+        catch (DeliveryException e)
+        {
+            await Console.Error.WriteLineAsync($"roundup: {e.Message}");
+            await Console.Error.WriteLineAsync($"  hint: {hint}");
+            return CommandRunner.Failed;
+        }
+        catch (DeliveryBusyException e)
+        {
+            await Console.Error.WriteLineAsync($"roundup: {e.Message}");
+            return CommandRunner.Failed;
+        }
+    }
+
+    /// <summary>The erratum mailings the curator asked for (<c>correct --email</c>), in the order of the corrections.</summary>
+    private static IEnumerable<(string Key, IMessageContent Content)> ErratumMailings(Issue issue, Publishing.SiteOptions site)
+    {
+        for (var n = 1; n <= issue.Corrections.Count; n++)
+        {
+            if (issue.Corrections[n - 1].Email)
+            {
+                yield return (MailingKey.Erratum(issue.Week.ToString(), n), new PreparedContent(ErratumEmail.Prepare(issue, n, site)));
+            }
+        }
+    }
+
+    /// <summary>The mailing's counts when it has rows and none is left to send; null while it is unstarted or unfinished.</summary>
+    private static async Task<DeliveryCounts?> FinishedAsync(SqliteDeliveryStore store, string key, CancellationToken ct)
+    {
+        var counts = await store.CountAsync(key, ct);
+        return counts.Pending + counts.Sending + counts.Deferred == 0 && counts.Sent + counts.Failed + counts.Suppressed > 0 ? counts : null;
+    }
+}
+
+/// <summary>A message rendered once (an issue or an erratum); each subscriber's copy splices in the greeting and the unsubscribe link.</summary>
+internal sealed class PreparedContent(PreparedEmail prepared) : IMessageContent
+{
+    public MessageContent For(Subscriber subscriber, Uri unsubscribeUrl)
+    {
+        var rendered = prepared.ForSubscriber(new EmailPersonalisation(subscriber.Name, unsubscribeUrl));
+        return new MessageContent(rendered.Subject, rendered.Html, rendered.Text);
     }
 }

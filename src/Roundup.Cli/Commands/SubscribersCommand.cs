@@ -9,7 +9,7 @@ using Roundup.Delivery.Transport;
 namespace Roundup.Cli.Commands;
 
 /// <summary>
-/// <c>roundup subscribers import|add|remove|list|confirm|unsubscribe</c>. New addresses are pending until their
+/// <c>roundup subscribers import|add|remove|forget|list|confirm|unsubscribe</c>. New addresses are pending until their
 /// confirmation link is followed (double opt-in) unless <c>--confirmed</c> says consent was given elsewhere; an
 /// address on the suppression list is never added back. Addresses go to stdout only when listed, never to logs.
 /// </summary>
@@ -21,6 +21,7 @@ public static class SubscribersCommand
         command.Subcommands.Add(Import());
         command.Subcommands.Add(Add());
         command.Subcommands.Add(Remove());
+        command.Subcommands.Add(Forget());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Link("confirm", "Confirm a subscription with the token of its confirmation link", (links, token, ct) => links.ConfirmAsync(token, ct)));
         command.Subcommands.Add(Link("unsubscribe", "Unsubscribe with the token of an unsubscribe link", (links, token, ct) => links.UnsubscribeAsync(token, ct)));
@@ -95,6 +96,41 @@ public static class SubscribersCommand
             Console.Out.WriteLine(subscriber is null
                 ? "not a subscriber; the address is now on the suppression list"
                 : $"subscriber {subscriber.Id}: unsubscribed and suppressed");
+            return CommandRunner.Success;
+        });
+        return command;
+    }
+
+    private static Command Forget()
+    {
+        var command = new Command("forget", "Erase an address (the right to erasure): its subscriber row and delivery history are deleted; its hash stays on the suppression list so it is never written to again");
+        var address = new Argument<string>("address") { Description = "E-mail address" };
+        command.Arguments.Add(address);
+        CommandRunner.SetAction(command, async (parse, host, ct) =>
+        {
+            await using var mail = await MailSetup.OpenAsync(host, ct);
+            IAsyncDisposable sending;
+            try
+            {
+                // A running delivery holds rows of this subscriber in memory: wait for it rather than pull them away.
+                sending = await mail.Store.LockSenderAsync(ct);
+            }
+            catch (DeliveryBusyException e)
+            {
+                throw new UsageException($"not erased: {e.Message}");
+            }
+
+            await using (sending)
+            {
+                var result = await mail.Store.ForgetSubscriberAsync(parse.GetValue(address)!, ct);
+                Console.Out.WriteLine(result.SubscriberId is { } id
+                    ? $"subscriber {id}: erased with {result.OutboxRows} outbox row(s); the address's hash stays on the suppression list"
+                    : $"not a subscriber; the address's hash is {(result.WasSuppressed ? "already" : "now")} on the suppression list");
+            }
+
+            await Console.Error.WriteLineAsync(host.Options.Mail.UsesSmtp
+                ? "roundup: messages already handed to the relay are beyond this store"
+                : $"roundup: .eml files already written to {Path.GetFullPath(host.Options.Mail.PickupDir)} are not touched");
             return CommandRunner.Success;
         });
         return command;

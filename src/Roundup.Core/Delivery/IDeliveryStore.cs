@@ -31,15 +31,23 @@ public interface IDeliveryStore
 
     Task<Suppression?> GetSuppressionAsync(string email, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Erases an address: the subscriber's row (address, name, dates) and its outbox rows are deleted, and the
+    /// address's hash is put on the suppression list (unless already there), so it is never written to or re-imported.
+    /// </summary>
+    Task<ForgetResult> ForgetSubscriberAsync(string email, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Suppression>> ListSuppressionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Creates a pending outbox row, with its Message-ID (<c>random@<paramref name="messageIdDomain"/></c>), for every
     /// active subscriber (or only <paramref name="onlySubscriber"/>) that has no row for the week yet. Returns how many.
+    /// For an erratum's mailing (<see cref="MailingKey.Erratum"/>) only subscribers whose row for the issue is Sent
+    /// qualify, and only at the mailing's first enqueue: its audience is fixed then.
     /// </summary>
     Task<int> EnqueueAsync(string week, string messageIdDomain, long? onlySubscriber = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Active subscribers who would get the week's issue now (no row yet, or one not finished): a dry run's list.</summary>
+    /// <summary>Active subscribers who would get the week's issue (or erratum, by the same rule as <see cref="EnqueueAsync"/>) now (no row yet, or one not finished): a dry run's list.</summary>
     Task<IReadOnlyList<Subscriber>> ListDueRecipientsAsync(string week, long afterId, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>

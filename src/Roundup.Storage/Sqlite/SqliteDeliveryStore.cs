@@ -9,7 +9,7 @@ namespace Roundup.Storage.Sqlite;
 /// Subscribers, suppressions and the outbox in the SQLite store. Every state change is its own committed
 /// transaction, so what a killed process leaves behind is exactly what it had done.
 /// </summary>
-public sealed class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposable
+public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposable
 {
     private readonly SqliteSession _session;
     private readonly TimeProvider _time;
@@ -166,12 +166,13 @@ public sealed class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposable
     public async Task<int> EnqueueAsync(string week, string messageIdDomain, long? onlySubscriber = null, CancellationToken cancellationToken = default)
     {
         var inserted = await _session.QueryAsync(
-            """
+            $"""
             INSERT INTO outbox (week, subscriber_id, state, attempts, message_id, updated)
             SELECT $w, s.id, 'pending', 0, lower(hex(randomblob(16))) || '@' || $d, $t
             FROM subscribers s
             WHERE s.status = 'active' AND ($only IS NULL OR s.id = $only)
               AND NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.address_hash = s.address_hash)
+              AND ($issue IS NULL OR ({ErratumAudience}))
             ON CONFLICT DO NOTHING
             RETURNING subscriber_id
             """,
@@ -180,9 +181,18 @@ public sealed class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposable
             ("$w", week),
             ("$d", messageIdDomain),
             ("$t", Time(_time.GetUtcNow())),
-            ("$only", onlySubscriber is null ? DBNull.Value : onlySubscriber.Value));
+            ("$only", onlySubscriber is null ? DBNull.Value : onlySubscriber.Value),
+            ("$issue", (object?)MailingKey.ErratumOf(week) ?? DBNull.Value));
         return inserted.Count;
     }
+
+    // An erratum mailing ($w) goes to the subscribers whose copy of the issue ($issue) was sent, and its audience is
+    // fixed by its first enqueue: a resumed run adds nobody, so a reader who got the issue later (already showing
+    // the correction) is not sent the erratum as well.
+    private const string ErratumAudience = """
+        EXISTS (SELECT 1 FROM outbox i WHERE i.week = $issue AND i.subscriber_id = s.id AND i.state = 'sent')
+        AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.week = $w)
+        """;
 
     public async Task<IReadOnlyList<Subscriber>> ListDueRecipientsAsync(string week, long afterId, int limit, CancellationToken cancellationToken = default) =>
         await _session.QueryAsync(
@@ -192,13 +202,15 @@ public sealed class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposable
             WHERE s.status = 'active' AND s.id > $after
               AND NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.address_hash = s.address_hash)
               AND (o.state IS NULL OR o.state IN ('pending', 'sending', 'deferred'))
+              AND ($issue IS NULL OR o.state IS NOT NULL OR ({ErratumAudience}))
             ORDER BY s.id LIMIT $n
             """,
             r => ReadSubscriber(r),
             cancellationToken,
             ("$w", week),
             ("$after", afterId),
-            ("$n", limit));
+            ("$n", limit),
+            ("$issue", (object?)MailingKey.ErratumOf(week) ?? DBNull.Value));
 
     public async Task<int> ReleaseInterruptedAsync(string week, CancellationToken cancellationToken = default) =>
         (await _session.QueryAsync(
