@@ -5,8 +5,6 @@ using Roundup.Calendar;
 using Roundup.Delivery;
 using Roundup.Delivery.Subscribers;
 using Roundup.Delivery.Tokens;
-using Roundup.Issues;
-using Roundup.Papers;
 using Roundup.Storage.Sqlite;
 using Roundup.Testing;
 using Roundup.Testing.Smtp;
@@ -38,33 +36,7 @@ public sealed partial class CorrectEmailTests : IDisposable
         ["ROUNDUP_Mail__RetryDelaySeconds"] = "0.05",
     };
 
-    private async Task SaveApprovedIssueAsync()
-    {
-        await using var store = await SqliteStore.OpenAsync(_dir.File("roundup.db"));
-        await store.Issues.SaveAsync(new Issue
-        {
-            Week = IssueWeek.Parse(Week),
-            Title = "Verifiers everywhere",
-            Intro = "Models that check their own steps.",
-            Status = IssueStatus.Approved,
-            Written = new DateTimeOffset(2025, 6, 26, 20, 0, 0, TimeSpan.Zero),
-            Approved = new DateTimeOffset(2025, 6, 27, 8, 0, 0, TimeSpan.Zero),
-            Sections =
-            [
-                new IssueSection("Reasoning",
-                [
-                    new IssueEntry
-                    {
-                        Id = ArxivId.Parse("2506.01234"),
-                        Title = "Self-Verifying Chains of Thought",
-                        Authors = ["Mira Okafor"],
-                        Text = new EntryText("A model checks each step.", ["It gains 6.3 points on MATH."], "A clean ablation."),
-                        Writer = "offline",
-                    },
-                ]),
-            ],
-        });
-    }
+    private Task SaveApprovedIssueAsync() => TestIssues.SaveAsync(_dir.Path, Week);
 
     private static async Task<RoundupCli.Result> RunOkAsync(string dir, Dictionary<string, string> environment, params string[] args)
     {

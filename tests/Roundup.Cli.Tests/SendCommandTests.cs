@@ -1,8 +1,6 @@
 using System.Globalization;
 using MimeKit;
-using Roundup.Calendar;
 using Roundup.Issues;
-using Roundup.Papers;
 using Roundup.Storage.Sqlite;
 using Roundup.Testing;
 using Roundup.Testing.Smtp;
@@ -33,34 +31,7 @@ public sealed class SendCommandTests : IDisposable
         ["ROUNDUP_Mail__RetryDelaySeconds"] = "0.05",
     };
 
-    private async Task SaveIssueAsync(IssueStatus status, int version = 1)
-    {
-        await using var store = await SqliteStore.OpenAsync(_dir.File("roundup.db"));
-        await store.Issues.SaveAsync(new Issue
-        {
-            Week = IssueWeek.Parse(Week),
-            Title = "Verifiers everywhere",
-            Intro = "Models that check their own steps.",
-            Status = status,
-            Version = version,
-            Written = new DateTimeOffset(2025, 6, 26, 20, 0, 0, TimeSpan.Zero),
-            Approved = status == IssueStatus.Draft ? null : new DateTimeOffset(2025, 6, 27, 8, 0, 0, TimeSpan.Zero),
-            Sections =
-            [
-                new IssueSection("Reasoning",
-                [
-                    new IssueEntry
-                    {
-                        Id = ArxivId.Parse("2506.01234"),
-                        Title = "Self-Verifying Chains of Thought",
-                        Authors = ["Mira Okafor"],
-                        Text = new EntryText("A model checks each step.", ["It backtracks when a step fails."], "A clean ablation."),
-                        Writer = "offline",
-                    },
-                ]),
-            ],
-        });
-    }
+    private Task SaveIssueAsync(IssueStatus status, int version = 1) => TestIssues.SaveAsync(_dir.Path, Week, status, version);
 
     private async Task ImportAsync(int count, Dictionary<string, string> environment)
     {

@@ -1,9 +1,5 @@
 using System.Globalization;
 using MimeKit;
-using Roundup.Calendar;
-using Roundup.Issues;
-using Roundup.Papers;
-using Roundup.Storage.Sqlite;
 using Roundup.Testing;
 using Roundup.Testing.Certificates;
 using Roundup.Testing.Smtp;
@@ -41,34 +37,7 @@ public sealed class SendTlsTests : IDisposable
         return environment;
     }
 
-    private async Task SaveApprovedIssueAsync()
-    {
-        await using var store = await SqliteStore.OpenAsync(_dir.File("roundup.db"));
-        await store.Issues.SaveAsync(new Issue
-        {
-            Week = IssueWeek.Parse(Week),
-            Title = "Private relays",
-            Intro = "Sent over TLS.",
-            Status = IssueStatus.Approved,
-            Version = 1,
-            Written = new DateTimeOffset(2025, 6, 26, 20, 0, 0, TimeSpan.Zero),
-            Approved = new DateTimeOffset(2025, 6, 27, 8, 0, 0, TimeSpan.Zero),
-            Sections =
-            [
-                new IssueSection("Systems",
-                [
-                    new IssueEntry
-                    {
-                        Id = ArxivId.Parse("2506.04321"),
-                        Title = "Encrypted Everything",
-                        Authors = ["Ines Varga"],
-                        Text = new EntryText("Transport security by default.", ["Handshakes are cheap."], "A sober measurement."),
-                        Writer = "offline",
-                    },
-                ]),
-            ],
-        });
-    }
+    private Task SaveApprovedIssueAsync() => TestIssues.SaveAsync(_dir.Path, Week, title: "Private relays");
 
     [Fact]
     public async Task Send_delivers_over_STARTTLS_to_a_relay_trusted_through_the_environment_and_refuses_it_untrusted()

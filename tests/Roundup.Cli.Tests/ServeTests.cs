@@ -2,10 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using MimeKit;
-using Roundup.Calendar;
-using Roundup.Issues;
-using Roundup.Papers;
-using Roundup.Storage.Sqlite;
 using Roundup.Testing;
 using Roundup.Testing.Certificates;
 
@@ -119,34 +115,7 @@ public sealed class ServeTests : IDisposable
         Assert.Contains("Serve:Certificate and Serve:CertificateKey go together", onlyKey.Stderr, StringComparison.Ordinal);
     }
 
-    private async Task SaveIssueAsync(string week)
-    {
-        await using var store = await SqliteStore.OpenAsync(_dir.File("roundup.db"));
-        await store.Issues.SaveAsync(new Issue
-        {
-            Week = IssueWeek.Parse(week),
-            Title = $"Verifiers everywhere ({week})",
-            Intro = "Models that check their own steps.",
-            Status = IssueStatus.Approved,
-            Version = 1,
-            Written = new DateTimeOffset(2025, 6, 26, 20, 0, 0, TimeSpan.Zero),
-            Approved = new DateTimeOffset(2025, 6, 27, 8, 0, 0, TimeSpan.Zero),
-            Sections =
-            [
-                new IssueSection("Reasoning",
-                [
-                    new IssueEntry
-                    {
-                        Id = ArxivId.Parse("2506.01234"),
-                        Title = "Self-Verifying Chains of Thought",
-                        Authors = ["Mira Okafor"],
-                        Text = new EntryText("A model checks each step.", ["It backtracks when a step fails."], "A clean ablation."),
-                        Writer = "offline",
-                    },
-                ]),
-            ],
-        });
-    }
+    private Task SaveIssueAsync(string week) => TestIssues.SaveAsync(_dir.Path, week);
 
     /// <summary>A running <c>roundup serve</c>: started, its <c>listening on</c> line read, stopped with SIGTERM.</summary>
     private sealed class ServeProcess : IAsyncDisposable
