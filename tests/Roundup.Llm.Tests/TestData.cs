@@ -32,29 +32,19 @@ internal static class TestData
     public static IReadOnlyList<Paper> Papers(int count) =>
         [.. Enumerable.Range(1, count).Select(i => Paper($"2506.{i:00000}"))];
 
-    public static LlmOptions Options(FakeChatServer server, string cacheDirectory, Action<LlmOptions>? configure = null)
-    {
-        var options = new LlmOptions
-        {
-            Endpoint = server.Endpoint,
-            Model = Model,
-            ApiKey = "test-key",
-            TimeoutSeconds = 10,
-            CacheDirectory = cacheDirectory,
-            InputPricePerMillion = 1.0m,
-            OutputPricePerMillion = 4.0m,
-        };
-        configure?.Invoke(options);
-        return options;
-    }
+    public static LlmOptions Options(FakeChatServer server, string cacheDirectory, Action<LlmOptions>? configure = null) =>
+        Options("openai", server.Endpoint, cacheDirectory, configure);
 
-    /// <summary>Options for <paramref name="server"/>'s provider, with a key and prices like <see cref="Options(FakeChatServer, string, Action{LlmOptions}?)"/>.</summary>
-    public static LlmOptions Options(FakeProviderServer server, string cacheDirectory, Action<LlmOptions>? configure = null)
+    /// <summary>Options for <paramref name="server"/>'s provider, with the same key and prices as for the chat-completions fake.</summary>
+    public static LlmOptions Options(FakeProviderServer server, string cacheDirectory, Action<LlmOptions>? configure = null) =>
+        Options(server.Provider, server.Endpoint, cacheDirectory, configure);
+
+    private static LlmOptions Options(string provider, string endpoint, string cacheDirectory, Action<LlmOptions>? configure)
     {
         var options = new LlmOptions
         {
-            Provider = server.Provider,
-            Endpoint = server.Endpoint,
+            Provider = provider,
+            Endpoint = endpoint,
             Model = Model,
             ApiKey = "test-key",
             TimeoutSeconds = 10,
