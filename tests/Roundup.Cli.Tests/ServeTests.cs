@@ -100,6 +100,42 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sign_up_through_roundup_serve_writes_its_confirmation_to_the_pickup_folder()
+    {
+        var environment = new Dictionary<string, string> { ["ROUNDUP_Serve__Urls"] = "http://127.0.0.1:0", ["ROUNDUP_Mail__PickupDir"] = "pickup" };
+        await using var serve = await ServeProcess.StartAsync(_dir.Path, environment);
+        using var client = new HttpClient();
+        var form = new Uri(serve.Url, "subscribe");
+        Assert.Contains("<form method=\"post\" action=\"subscribe\">", await client.GetStringAsync(form), StringComparison.Ordinal);
+        using var fields = new FormUrlEncodedContent([new("email", "ada@mail.example.org"), new("name", "Ada")]);
+        using (var answer = await client.PostAsync(form, fields))
+        {
+            var page = await answer.Content.ReadAsStringAsync();
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, page);
+            Assert.Contains("Check your inbox", page, StringComparison.Ordinal);
+        }
+
+        // The confirmation is sent after the answer, by the server's queue.
+        string[] mails = [];
+        for (var waited = 0; mails.Length == 0 && waited < 300; waited++)
+        {
+            await Task.Delay(50);
+            mails = Directory.Exists(_dir.File("pickup")) ? Directory.GetFiles(_dir.File("pickup"), "*.eml") : [];
+        }
+
+        using var message = MimeMessage.Load(Assert.Single(mails));
+        Assert.Equal("ada@mail.example.org", message.To.Mailboxes.Single().Address);
+        Assert.Contains("https://example.org/roundup/confirm?t=", message.TextBody, StringComparison.Ordinal);
+
+        var stopped = await serve.StopAsync();
+        Assert.True(stopped.ExitCode == 0, stopped.Stderr);
+        Assert.Contains("sign-up: subscriber 1: added as pending", stopped.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("ada@", stopped.Stderr, StringComparison.Ordinal);
+        var pending = await RoundupCli.RunAsync(_dir.Path, environment, "subscribers", "list", "--status", "pending");
+        Assert.Contains("1\tpending\tada@mail.example.org\tAda", pending.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_serve_section_is_a_configuration_error_naming_the_key()
     {
         var https = await RoundupCli.RunAsync(_dir.Path, new Dictionary<string, string> { ["ROUNDUP_Serve__Urls"] = "https://127.0.0.1:0" }, "serve");

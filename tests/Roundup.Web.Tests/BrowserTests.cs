@@ -85,6 +85,31 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.Empty(complaints);
     }
 
+    [Fact]
+    public async Task The_sign_up_form_hides_its_trap_and_subscribes_as_pending_in_a_browser()
+    {
+        await using var site = await RunningSite.StartAsync();
+        var dialogs = new List<string>();
+        await using var page = await chromium.NewPageAsync(dialogs);
+        var complaints = new List<string>();
+        page.Console += (_, e) => complaints.Add(e.Message.Text);
+        await page.EvaluateExpressionOnNewDocumentAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective))");
+
+        await page.GoToAsync(new Uri(site.Base, "subscribe").AbsoluteUri);
+        // The trap is moved off-screen by the stylesheet (allowed by its hash), so a person never sees or fills it.
+        Assert.True(await page.EvaluateExpressionAsync<bool>("document.querySelector('#website').getBoundingClientRect().right < 0"));
+        Assert.True(await page.EvaluateExpressionAsync<bool>("document.querySelector('#email').getBoundingClientRect().width > 100"));
+        await page.TypeAsync("#email", "grace@mail.example.org");
+        await page.TypeAsync("#name", "Grace");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("button[type=submit]"));
+        Assert.Equal("Check your inbox", await page.EvaluateExpressionAsync<string>("document.querySelector('h1').textContent"));
+        var grace = await site.Store.FindSubscriberAsync("grace@mail.example.org");
+        Assert.Equal((Roundup.Delivery.SubscriberStatus.Pending, "Grace"), (grace!.Status, grace.Name));
+        Assert.Empty(complaints);
+        Assert.Empty(dialogs);
+    }
+
     private static Issue SampleIssue() => new()
     {
         Week = new IssueWeek(2025, 26),

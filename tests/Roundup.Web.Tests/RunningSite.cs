@@ -2,11 +2,14 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Roundup.Delivery;
+using Roundup.Delivery.Messages;
 using Roundup.Delivery.Tokens;
+using Roundup.Delivery.Transport;
 using Roundup.Storage.Sqlite;
 using Roundup.Testing;
 using Roundup.Testing.Http;
 using Roundup.Web.Hosting;
+using Roundup.Web.SignUp;
 
 namespace Roundup.Web.Tests;
 
@@ -51,6 +54,9 @@ public sealed class RunningSite : IAsyncDisposable
 
     public string ArchiveDir => Dir.File("site");
 
+    /// <summary>The pickup folder the sign-up form's confirmation messages are written to.</summary>
+    public string MailDir => Dir.File("mail");
+
     public static async Task<RunningSite> StartAsync(Func<WebServerOptions, WebServerOptions>? configure = null, HttpMessageHandler? handler = null)
     {
         var dir = new TempDirectory();
@@ -67,7 +73,10 @@ public sealed class RunningSite : IAsyncDisposable
         var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new RecordingProvider(logs)));
         try
         {
-            var server = await RoundupWebServer.StartAsync(options, store, signer, factory);
+            // The sign-up form's confirmations go to a real pickup folder, as `roundup serve` does by default.
+            var list = new MailingList(new MimeKit.MailboxAddress("Roundup", "roundup@example.org"), options.LinkBase);
+            var mail = new SignUpMail(new PickupFolder(dir.File("mail")), new MessageBuilder(list, signer, time));
+            var server = await RoundupWebServer.StartAsync(options, store, signer, mail, factory);
             var client = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
             return new RunningSite(dir, store, time, signer, server, client, logs, factory);
         }

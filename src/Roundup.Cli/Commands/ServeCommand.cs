@@ -1,33 +1,35 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Roundup.Web.Hosting;
+using Roundup.Web.SignUp;
 
 namespace Roundup.Cli.Commands;
 
 /// <summary>
 /// <c>roundup serve</c>: the web endpoint of the list. The confirm and unsubscribe links of the mails (RFC 8058
-/// one-click POST included) act on the store; the archive of <c>roundup publish</c> is served read-only beside them,
+/// one-click POST included) act on the store; the sign-up form (Serve:SignUp) sends its confirmations through the
+/// Mail transport; the archive of <c>roundup publish</c> is served read-only beside them,
 /// all under the link base's path. Prints <c>listening on URL</c> once bound; Ctrl-C or SIGTERM stops it cleanly.
 /// </summary>
 public static class ServeCommand
 {
     public static Command Create()
     {
-        var command = new Command("serve", "Serve the confirm and unsubscribe links (one-click included) and the web archive (Serve:Urls)");
+        var command = new Command("serve", "Serve the confirm and unsubscribe links (one-click included), the sign-up form and the web archive (Serve:Urls)");
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             var serve = host.Options.Serve;
             await using var mail = await MailSetup.OpenAsync(host, ct);
             var list = mail.Builder.List;
             var options = serve.Server(list.LinkBase, host.Options.Publish.ArchiveDir, list.DisplayName);
-            await using var server = await RoundupWebServer.StartAsync(options, mail.Store, mail.Signer, host.Logs, ct);
+            await using var server = await RoundupWebServer.StartAsync(options, mail.Store, mail.Signer, new SignUpMail(mail.Transport, mail.Builder), host.Logs, ct);
             foreach (var address in server.Addresses)
             {
                 Console.Out.WriteLine($"listening on {address.AbsoluteUri}");
             }
 
             var logger = host.Logs.CreateLogger("Roundup.Web");
-            logger.LogInformation("serving the links of {LinkBase} and the archive in {ArchiveDir}", list.LinkBase, Path.GetFullPath(host.Options.Publish.ArchiveDir));
+            logger.LogInformation("serving the links of {LinkBase}{SignUp} and the archive in {ArchiveDir}", list.LinkBase, serve.SignUp ? $", the sign-up form (confirmations through {mail.Transport.Description})" : "", Path.GetFullPath(host.Options.Publish.ArchiveDir));
             await server.WaitForShutdownAsync(ct);
             await server.StopAsync();
             logger.LogInformation("stopped");

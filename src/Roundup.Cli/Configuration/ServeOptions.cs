@@ -18,11 +18,21 @@ public sealed class ServeOptions
     /// <summary>PEM private key of <see cref="Certificate"/> (unencrypted PKCS#8 or PKCS#1).</summary>
     public string? CertificateKey { get; set; }
 
-    /// <summary>Confirm and unsubscribe POSTs allowed per client address per minute; more get 429.</summary>
+    /// <summary>Confirm, unsubscribe and sign-up POSTs allowed per client address per minute; more get 429.</summary>
     public int PostsPerMinute { get; set; } = 30;
 
     /// <summary>The largest request body read (a one-click POST is about 30 bytes).</summary>
     public int MaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// The sign-up form at <c>{base}subscribe</c>. On by default: a list exists to be subscribed to, and double opt-in
+    /// with the per-address resend limit means a form-filler can at most send a stranger one confirmation per
+    /// <see cref="ResendMinutes"/>, which subscribes nobody.
+    /// </summary>
+    public bool SignUp { get; set; } = true;
+
+    /// <summary>The least time, in minutes, between two confirmation messages the form sends to one pending address.</summary>
+    public int ResendMinutes { get; set; } = 10;
 
     public IReadOnlyList<string> UrlList() =>
         Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -72,6 +82,11 @@ public sealed class ServeOptions
             yield return $"Serve:PostsPerMinute must be at least 1 (it is {PostsPerMinute})";
         }
 
+        if (ResendMinutes is < 1 or > 7 * 24 * 60)
+        {
+            yield return $"Serve:ResendMinutes must be between 1 and 10080 (a week) (it is {ResendMinutes})";
+        }
+
         if (MaxBodyBytes is < 1024 or > 1024 * 1024)
         {
             yield return $"Serve:MaxBodyBytes must be between 1024 and 1048576 (it is {MaxBodyBytes})";
@@ -88,5 +103,7 @@ public sealed class ServeOptions
         PostsPerWindow = PostsPerMinute,
         RateWindow = TimeSpan.FromMinutes(1),
         MaxBodyBytes = MaxBodyBytes,
+        SignUp = SignUp,
+        ResendInterval = TimeSpan.FromMinutes(ResendMinutes),
     };
 }

@@ -13,6 +13,14 @@ public interface IDeliveryStore
     /// </summary>
     Task<ImportResult> AddSubscribersAsync(IReadOnlyList<SubscriberImport> subscribers, SubscriberStatus status, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A sign-up by someone who may not own the address: a new address is added as Pending; a known subscriber is
+    /// never changed (not even the name). A confirmation is due for a new address, and for a pending one whose last
+    /// confirmation (or, before any was recorded, its creation) is at least <paramref name="resendAfter"/> old; the
+    /// time is recorded in the same transaction, so sign-ups at the same moment get one message between them.
+    /// </summary>
+    Task<SignUpResult> SignUpAsync(SubscriberImport subscriber, TimeSpan resendAfter, CancellationToken cancellationToken = default);
+
     Task<Subscriber?> GetSubscriberAsync(long id, CancellationToken cancellationToken = default);
 
     Task<Subscriber?> FindSubscriberAsync(string email, CancellationToken cancellationToken = default);

@@ -14,12 +14,13 @@ using Roundup.Delivery.Tokens;
 using Roundup.Web.Archive;
 using Roundup.Web.Links;
 using Roundup.Web.Security;
+using Roundup.Web.SignUp;
 
 namespace Roundup.Web.Hosting;
 
 /// <summary>
-/// The web endpoint of a list: the confirm and unsubscribe pages of the signed links (RFC 8058 one-click included) and
-/// the static archive, under the link base's path, on Kestrel. Start it, read <see cref="Addresses"/>, stop it.
+/// The web endpoint of a list: the confirm and unsubscribe pages of the signed links (RFC 8058 one-click included),
+/// the sign-up form (double opt-in) and the static archive, under the link base's path, on Kestrel. Start it, read <see cref="Addresses"/>, stop it.
 /// </summary>
 public sealed class RoundupWebServer : IAsyncDisposable
 {
@@ -36,10 +37,19 @@ public sealed class RoundupWebServer : IAsyncDisposable
     /// <summary>Where the site answers, one per bound address, with the real port and the path base: <c>http://127.0.0.1:41234/roundup/</c>.</summary>
     public IReadOnlyList<Uri> Addresses { get; }
 
-    /// <summary>Binds every URL of <paramref name="options"/> and starts answering; throws when a certificate cannot be read or an address cannot be bound.</summary>
-    public static async Task<RoundupWebServer> StartAsync(WebServerOptions options, IDeliveryStore store, TokenSigner signer, ILoggerFactory logs, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Binds every URL of <paramref name="options"/> and starts answering; throws when a certificate cannot be read or
+    /// an address cannot be bound. <paramref name="signUp"/> sends the sign-up form's confirmations; it is required
+    /// when <see cref="WebServerOptions.SignUp"/> is on.
+    /// </summary>
+    public static async Task<RoundupWebServer> StartAsync(WebServerOptions options, IDeliveryStore store, TokenSigner signer, SignUpMail? signUp, ILoggerFactory logs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.SignUp && signUp is null)
+        {
+            throw new ArgumentException("the sign-up form (SignUp) needs a mail transport and message builder to send its confirmations", nameof(signUp));
+        }
+
         var listen = options.Urls.Select(ListenAddress.Parse).ToList();
         X509Certificate2? certificate = null;
         PhysicalFileProvider? archive = null;
@@ -49,7 +59,7 @@ public sealed class RoundupWebServer : IAsyncDisposable
             // Kestrel presents the certificate for as long as it runs: the server owns it, and the archive's provider.
             certificate = listen.Any(l => l.Https) ? LoadCertificate(options) : null;
             archive = ArchiveFiles.Open(options.ArchiveDir);
-            app = Build(options, listen, certificate, archive, store, signer, logs);
+            app = Build(options, listen, certificate, archive, store, signer, signUp, logs);
             await app.StartAsync(cancellationToken);
             var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
             var pathBase = options.PathBase + "/";
@@ -68,7 +78,7 @@ public sealed class RoundupWebServer : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(WebServerOptions options, List<ListenAddress> listen, X509Certificate2? certificate, PhysicalFileProvider archive, IDeliveryStore store, TokenSigner signer, ILoggerFactory logs)
+    private static WebApplication Build(WebServerOptions options, List<ListenAddress> listen, X509Certificate2? certificate, PhysicalFileProvider archive, IDeliveryStore store, TokenSigner signer, SignUpMail? signUp, ILoggerFactory logs)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
         // Only what is passed in counts: no appsettings.json, ASPNETCORE_* or Kestrel section from the working directory.
@@ -92,6 +102,13 @@ public sealed class RoundupWebServer : IAsyncDisposable
             o.BufferBodyLengthLimit = options.MaxBodyBytes;
         });
         builder.Services.AddPostRateLimit(options);
+        if (options.SignUp)
+        {
+            // The container owns the queue: it starts and stops it with the server and disposes it.
+            builder.Services.AddSingleton(_ => new ConfirmationQueue(new ConfirmationMailer(store, signUp!.Transport, signUp.Builder, logs.CreateLogger<ConfirmationMailer>()), logs.CreateLogger("Roundup.Web.SignUp")));
+            builder.Services.AddHostedService(services => services.GetRequiredService<ConfirmationQueue>());
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -118,6 +135,11 @@ public sealed class RoundupWebServer : IAsyncDisposable
         app.UseRateLimiter();
         app.UseArchiveFiles(archive);
         new LinkEndpoints(new SubscriptionLinks(store, signer), signer, options.ListName, options.MaxBodyBytes, logs.CreateLogger("Roundup.Web.Links")).Map(app);
+        if (options.SignUp)
+        {
+            new SignUpEndpoints(store, app.Services.GetRequiredService<ConfirmationQueue>(), options.ListName, options.MaxBodyBytes, options.ResendInterval, logs.CreateLogger("Roundup.Web.SignUp")).Map(app);
+        }
+
         return app;
     }
 

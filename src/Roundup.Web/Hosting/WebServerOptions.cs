@@ -33,10 +33,16 @@ public sealed record WebServerOptions
     /// <summary>PEM private key of <see cref="CertificatePem"/>.</summary>
     public string? CertificateKeyPem { get; init; }
 
-    /// <summary>POSTs to confirm and unsubscribe allowed per client address in each <see cref="RateWindow"/>.</summary>
+    /// <summary>POSTs to confirm, unsubscribe and sign up allowed per client address in each <see cref="RateWindow"/>.</summary>
     public int PostsPerWindow { get; init; } = 30;
 
     public TimeSpan RateWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether <c>{base}subscribe</c> offers the sign-up form (double opt-in); off, it is 404.</summary>
+    public bool SignUp { get; init; } = true;
+
+    /// <summary>The least time between two confirmation messages to one pending address, whoever asks.</summary>
+    public TimeSpan ResendInterval { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The largest request body read; a one-click POST is about 30 bytes.</summary>
     public int MaxBodyBytes { get; init; } = 16 * 1024;

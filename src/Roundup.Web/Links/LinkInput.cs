@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Roundup.Web.Forms;
 
 namespace Roundup.Web.Links;
 
@@ -27,37 +28,10 @@ internal static class LinkInput
     /// <summary>Null when the body is a form asking for <paramref name="kind"/>'s action; otherwise the status and the reason.</summary>
     public static async Task<(int Status, string Problem)?> CheckFormAsync(HttpRequest request, LinkKind kind, int maxBodyBytes, CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType)
+        var (form, status, problem) = await FormBody.ReadAsync(request, kind.Expected, maxBodyBytes, cancellationToken);
+        if (form is null)
         {
-            return (StatusCodes.Status400BadRequest, $"the request body is not a form: send application/x-www-form-urlencoded or multipart/form-data with {kind.Expected}");
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (e.StatusCode, $"the request body is larger than {maxBodyBytes} bytes");
-        }
-        catch (BadHttpRequestException)
-        {
-            return (StatusCodes.Status400BadRequest, "the request body could not be read");
-        }
-        catch (InvalidDataException e)
-        {
-            return (StatusCodes.Status400BadRequest, $"the form is malformed or exceeds a limit ({e.Message})");
-        }
-        catch (IOException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The multipart reader's answer to a body that ends before its boundary does.
-            return (StatusCodes.Status400BadRequest, "the form is malformed: the body ended before the multipart boundary");
-        }
-
-        if (form.Files.Count > 0)
-        {
-            return (StatusCodes.Status400BadRequest, "the form carries a file; none is expected");
+            return (status, problem!);
         }
 
         return kind.IsAskedBy(form)

@@ -12,7 +12,9 @@ internal static class HtmlPage
 {
     public const string Style =
         "body{margin:3rem auto;max-width:34rem;padding:0 1rem;font:17px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif}" +
-        "h1{font-size:1.4rem}button{font:inherit;padding:.5rem 1.25rem;cursor:pointer}.list{color:#57606a;font-size:.9rem}";
+        "h1{font-size:1.4rem}button{font:inherit;padding:.5rem 1.25rem;cursor:pointer}.list{color:#57606a;font-size:.9rem}" +
+        "label{display:block;margin:.75rem 0 .25rem}input{font:inherit;width:100%;box-sizing:border-box;padding:.4rem}" +
+        "form p{margin:1rem 0}.problem{color:#b42318}.trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}";
 
     public static readonly string StyleHash = "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)));
 
