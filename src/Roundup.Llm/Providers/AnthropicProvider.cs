@@ -10,7 +10,9 @@ internal static class AnthropicProvider
     public static IChatClient Create(LlmOptions options)
     {
         // Our own HTTP client: the SDK's default one gives up after 100 s whatever the configured timeout.
-        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        // Error answers become ProviderHttpException so that Retry-After and the API's message are kept.
+        var http = ErrorResponseCapture.CreateHttpClient();
+        http.Timeout = Timeout.InfiniteTimeSpan;
         var client = new AnthropicClient(new ClientOptions
         {
             HttpClient = http,

@@ -11,7 +11,9 @@ internal static class OllamaProvider
     {
         // OllamaSharp resolves "api/chat" against the base address, so a path prefix (a proxy) needs its slash.
         var endpoint = options.Endpoint.EndsWith('/') ? options.Endpoint : options.Endpoint + "/";
-        var http = new HttpClient { BaseAddress = new Uri(endpoint), Timeout = options.NetworkTimeout };
+        var http = ErrorResponseCapture.CreateHttpClient();
+        http.BaseAddress = new Uri(endpoint);
+        http.Timeout = options.NetworkTimeout;
         if (!string.IsNullOrWhiteSpace(options.ApiKey))
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);

@@ -7,7 +7,9 @@ namespace Roundup.Llm.Providers;
 /// <summary>
 /// What the providers' clients throw when the endpoint answers with an error status, read the same way for all:
 /// the OpenAI client's <see cref="ClientResultException"/> (status and headers), the Anthropic SDK's
-/// <see cref="AnthropicApiException"/> (status only) and OllamaSharp's <see cref="HttpRequestException"/> (status only).
+/// <see cref="AnthropicApiException"/> and OllamaSharp's <see cref="HttpRequestException"/> (status only), and the
+/// <see cref="ProviderHttpException"/> (status, headers and error text) that Ollama's and Anthropic's HTTP clients throw
+/// through <see cref="ErrorResponseCapture"/>.
 /// </summary>
 public static class ProviderFailure
 {
@@ -43,23 +45,69 @@ public static class ProviderFailure
 
     /// <summary>
     /// How long the endpoint asked to be left alone (<c>retry-after-ms</c> or <c>Retry-After</c> in seconds or as a
-    /// date), or null when it did not say or the client does not show the headers (only the OpenAI client does).
+    /// date), or null when it did not say: read from the OpenAI client's raw response, or from the
+    /// <see cref="ProviderHttpException"/> that <see cref="ErrorResponseCapture"/> throws for Ollama and Anthropic.
     /// </summary>
     public static TimeSpan? RetryAfter(Exception failure, TimeProvider? time = null)
     {
-        var response = Chain(failure).OfType<ClientResultException>().Select(e => e.GetRawResponse()).FirstOrDefault(r => r is not null);
-        if (response is null)
+        foreach (var e in Chain(failure))
         {
-            return null;
+            switch (e)
+            {
+                case ProviderHttpException captured:
+                    return RetryAfter(captured.RetryAfterMsHeader, captured.RetryAfterHeader, time);
+                case ClientResultException openAi when openAi.GetRawResponse() is { } response:
+                    response.Headers.TryGetValue("retry-after-ms", out var ms);
+                    response.Headers.TryGetValue("Retry-After", out var value);
+                    return RetryAfter(ms, value, time);
+            }
         }
 
-        if (response.Headers.TryGetValue("retry-after-ms", out var ms)
-            && double.TryParse(ms, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
+        return null;
+    }
+
+    /// <summary>
+    /// What the endpoint said about the failure, cleaned and at most <see cref="ErrorResponseCapture.MaxDetailLength"/>
+    /// characters: the error text of its answer (captured for Ollama and Anthropic, the raw response for the OpenAI
+    /// client), else the exception's message.
+    /// </summary>
+    public static string Detail(Exception failure)
+    {
+        foreach (var e in Chain(failure))
+        {
+            switch (e)
+            {
+                case ProviderHttpException captured:
+                    return captured.Detail;
+                case ClientResultException openAi when BodyOf(openAi) is { Length: > 0 } body:
+                    return ErrorResponseCapture.Excerpt(body);
+            }
+        }
+
+        return ErrorResponseCapture.Excerpt(failure.Message);
+    }
+
+    private static string? BodyOf(ClientResultException failure)
+    {
+        try
+        {
+            return failure.GetRawResponse()?.Content?.ToString();
+        }
+        catch (InvalidOperationException)
+        {
+            // The body was streamed, not buffered: nothing left to read.
+            return null;
+        }
+    }
+
+    private static TimeSpan? RetryAfter(string? ms, string? value, TimeProvider? time)
+    {
+        if (double.TryParse(ms, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
         {
             return TimeSpan.FromMilliseconds(milliseconds);
         }
 
-        if (!response.Headers.TryGetValue("Retry-After", out var value) || string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }

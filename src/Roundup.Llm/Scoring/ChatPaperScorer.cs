@@ -140,7 +140,7 @@ public sealed class ChatPaperScorer : IMeteredScorer
         catch (Exception e) when (ProviderFailure.IsRefusal(e))
         {
             // A wrong key, model or endpoint fails every batch alike: say so once instead of unscoring the week.
-            throw new InvalidOperationException($"{Id}: the endpoint refused the request ({ProviderFailure.Status(e)}): {ReasonText.Clean(e.Message)}", e);
+            throw new InvalidOperationException($"{Id}: the endpoint refused the request ({ProviderFailure.Status(e)}): {ReasonText.Clean(ProviderFailure.Detail(e))}", e);
         }
         catch (Exception e) when (ProviderFailure.IsRateLimit(e) && !cancellationToken.IsCancellationRequested)
         {

@@ -92,7 +92,7 @@ public sealed class LlmWriter : IPaperWriter
             catch (Exception e) when (ProviderFailure.IsRefusal(e))
             {
                 // A wrong key, model or endpoint fails every paper alike: asking again, for this paper or the next, cannot help.
-                _refusal = $"{Id}: the endpoint refused the request ({ProviderFailure.Status(e)}): {ModelText.Clean(e.Message)}";
+                _refusal = $"{Id}: the endpoint refused the request ({ProviderFailure.Status(e)}): {ModelText.Clean(ProviderFailure.Detail(e))}";
                 throw new LlmWriterException(_refusal, Usage(input, output, started), e);
             }
             catch (Exception e) when (ProviderFailure.IsRateLimit(e) && !cancellationToken.IsCancellationRequested)

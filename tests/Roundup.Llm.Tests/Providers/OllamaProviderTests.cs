@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Roundup.Llm.Prompts;
+using Roundup.Llm.Providers;
 using Roundup.Llm.Scoring;
 using Roundup.Selection;
 using Roundup.Testing;
@@ -75,10 +76,12 @@ public sealed class OllamaProviderTests : IDisposable
         await using var server = new FakeOllamaServer(_ => new ChatReply { Status = 500, Content = "model runner crashed" });
         using var client = ChatClientFactory.Create(Options(server));
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() =>
+        // ErrorResponseCapture throws before OllamaSharp sees the answer, keeping Ollama's own error text.
+        var error = await Assert.ThrowsAsync<ProviderHttpException>(() =>
             client.GetResponseAsync([new(ChatRole.User, "hi")], cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Equal("model runner crashed", error.Detail);
         Assert.Single(server.Calls);
     }
 

@@ -13,17 +13,19 @@ public sealed class ProviderFailureTests
     [InlineData("openai", 401, typeof(ClientResultException))]
     [InlineData("openai", 404, typeof(ClientResultException))]
     [InlineData("openai", 429, typeof(ClientResultException))]
-    [InlineData("ollama", 401, typeof(HttpRequestException))]
-    [InlineData("ollama", 403, typeof(HttpRequestException))]
-    [InlineData("ollama", 404, typeof(HttpRequestException))]
-    [InlineData("ollama", 429, typeof(HttpRequestException))]
-    [InlineData("anthropic", 401, typeof(AnthropicUnauthorizedException))]
-    [InlineData("anthropic", 403, typeof(AnthropicForbiddenException))]
-    [InlineData("anthropic", 404, typeof(AnthropicNotFoundException))]
-    [InlineData("anthropic", 429, typeof(AnthropicRateLimitException))]
+    // Ollama's and Anthropic's HTTP clients throw ProviderHttpException for an error answer (ErrorResponseCapture):
+    // OllamaSharp lets it through, the Anthropic SDK wraps it in its AnthropicIOException.
+    [InlineData("ollama", 401, typeof(ProviderHttpException))]
+    [InlineData("ollama", 403, typeof(ProviderHttpException))]
+    [InlineData("ollama", 404, typeof(ProviderHttpException))]
+    [InlineData("ollama", 429, typeof(ProviderHttpException))]
+    [InlineData("anthropic", 401, typeof(AnthropicIOException))]
+    [InlineData("anthropic", 403, typeof(AnthropicIOException))]
+    [InlineData("anthropic", 404, typeof(AnthropicIOException))]
+    [InlineData("anthropic", 429, typeof(AnthropicIOException))]
     public async Task The_status_of_each_providers_error_is_read(string provider, int status, Type thrown)
     {
-        await using var server = new FakeProviderServer(provider, _ => new ChatReply { Status = status, Content = "no" });
+        await using var server = new FakeProviderServer(provider, _ => new ChatReply { Status = status, Content = "the fake says no" });
         using var client = ChatClientFactory.Create(new LlmOptions { Provider = provider, Endpoint = server.Endpoint, Model = "m", ApiKey = "k", TimeoutSeconds = 10 });
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync([new(ChatRole.User, "hi")], cancellationToken: TestContext.Current.CancellationToken));
@@ -32,8 +34,12 @@ public sealed class ProviderFailureTests
         Assert.Equal(status, ProviderFailure.Status(error));
         Assert.Equal(status is 401 or 403 or 404, ProviderFailure.IsRefusal(error));
         Assert.Equal(status == 429, ProviderFailure.IsRateLimit(error));
+        Assert.True(ProviderFailure.Detail(error).Contains("the fake says no", StringComparison.Ordinal), $"{provider}: {ProviderFailure.Detail(error)} | {error.Message}");
 
-        // The fakes send no Retry-After; Ollama's and Anthropic's clients would not show one anyway.
+        // Asked once: no client retries on its own (the scorer and the writer decide that).
+        Assert.Single(server.Calls);
+
+        // No Retry-After was sent.
         Assert.Null(ProviderFailure.RetryAfter(error));
     }
 

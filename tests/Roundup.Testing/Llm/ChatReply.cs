@@ -16,6 +16,9 @@ public sealed record ChatReply
 
     public int Status { get; init; } = 200;
 
+    /// <summary>Response headers to send with the reply (<c>Retry-After</c> …); the Ollama and Anthropic fakes send them.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
     public static ChatReply Raw(string content) => new() { Content = content };
 
     /// <summary>A well-formed answer scoring each id.</summary>

@@ -39,13 +39,13 @@ public sealed class FakeAnthropicServer : IAsyncDisposable
         var reply = handler(call);
         if (reply.Status != 200)
         {
-            return Error(reply.Status, reply.Status is 401 ? "authentication_error" : "api_error", reply.Content) with { Delay = reply.Delay };
+            return Error(reply.Status, reply.Status is 401 ? "authentication_error" : "api_error", reply.Content) with { Delay = reply.Delay, Headers = reply.Headers };
         }
 
         var model = call.Model ?? "test-model";
         if (!call.Streams(absent: false))
         {
-            return ProtocolAnswer.Json(Message(model, reply, reply.Content, "end_turn", reply.CompletionTokens).ToJsonString()) with { Delay = reply.Delay };
+            return ProtocolAnswer.Json(Message(model, reply, reply.Content, "end_turn", reply.CompletionTokens).ToJsonString()) with { Delay = reply.Delay, Headers = reply.Headers };
         }
 
         List<string> events =
@@ -65,7 +65,7 @@ public sealed class FakeAnthropicServer : IAsyncDisposable
             }),
             Event("message_stop", []),
         ];
-        return new ProtocolAnswer(200, "text/event-stream", events) { Delay = reply.Delay };
+        return new ProtocolAnswer(200, "text/event-stream", events) { Delay = reply.Delay, Headers = reply.Headers };
     }
 
     private static JsonObject Message(string model, ChatReply reply, string? text, string? stopReason, int outputTokens) => new()

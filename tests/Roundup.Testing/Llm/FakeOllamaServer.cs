@@ -33,7 +33,7 @@ public sealed class FakeOllamaServer : IAsyncDisposable
         var reply = handler(call);
         if (reply.Status != 200)
         {
-            return Error(reply.Status, reply.Content) with { Delay = reply.Delay };
+            return Error(reply.Status, reply.Content) with { Delay = reply.Delay, Headers = reply.Headers };
         }
 
         var model = call.Model ?? "test-model";
@@ -41,12 +41,12 @@ public sealed class FakeOllamaServer : IAsyncDisposable
         // Ollama streams unless told not to.
         if (!call.Streams(absent: true))
         {
-            return ProtocolAnswer.Json(Done(model, reply, reply.Content).ToJsonString()) with { Delay = reply.Delay };
+            return ProtocolAnswer.Json(Done(model, reply, reply.Content).ToJsonString()) with { Delay = reply.Delay, Headers = reply.Headers };
         }
 
         List<string> lines = [.. Pieces(reply.Content).Select(piece => Line(model, piece).ToJsonString() + "\n")];
         lines.Add(Done(model, reply, "").ToJsonString() + "\n");
-        return new ProtocolAnswer(200, "application/x-ndjson", lines) { Delay = reply.Delay };
+        return new ProtocolAnswer(200, "application/x-ndjson", lines) { Delay = reply.Delay, Headers = reply.Headers };
     }
 
     /// <summary>The answer cut into a few pieces at spaces, as a model streams it.</summary>

@@ -140,6 +140,11 @@ public sealed class LoopbackProtocolServer : IAsyncDisposable
 
             response.StatusCode = answer.Status;
             response.ContentType = answer.ContentType;
+            foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+            {
+                response.AddHeader(name, value);
+            }
+
             var parts = answer.Parts.Select(Encoding.UTF8.GetBytes).ToList();
             if (parts.Count == 1)
             {

@@ -5,6 +5,9 @@ public sealed record ProtocolAnswer(int Status, string ContentType, IReadOnlyLis
 {
     public TimeSpan Delay { get; init; }
 
+    /// <summary>Response headers to send besides the content type (<c>Retry-After</c> …).</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
     public static ProtocolAnswer Json(string json, int status = 200) => new(status, "application/json", [json]);
 
     public static ProtocolAnswer Text(int status, string text) => new(status, "text/plain; charset=utf-8", [text]);
