@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Roundup.Testing.Http;
 
@@ -13,7 +12,7 @@ namespace Roundup.Testing.Http;
 /// </summary>
 public sealed class ReplayServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener;
+    private readonly LoopbackListener _listener;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly List<ReplayRoute> _routes = [];
@@ -21,20 +20,16 @@ public sealed class ReplayServer : IAsyncDisposable
     private readonly List<(string Prefix, string Folder)> _folders = [];
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<RecordedRequest> _unmatched = [];
-    private readonly List<Task> _inFlight = [];
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _acceptLoop;
 
     /// <param name="time">Stamps <see cref="RecordedRequest.ArrivedAt"/>; pass the client's fake clock to compare spacing.</param>
     public ReplayServer(TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
-        (_listener, BaseUri) = Listen();
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        _listener = new LoopbackListener(AnswerAsync);
     }
 
     /// <summary>Like <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri BaseUri { get; }
+    public Uri BaseUri => _listener.BaseUri;
 
     /// <summary>Answer given when nothing in the script matches; 404 naming the request by default.</summary>
     public Func<RecordedRequest, Reply> Fallback { get; set; } =
@@ -117,25 +112,7 @@ public sealed class ReplayServer : IAsyncDisposable
         return this;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_stopping.IsCancellationRequested)
-        {
-            return;
-        }
-
-        await _stopping.CancelAsync();
-        _listener.Close();
-        await _acceptLoop;
-        Task[] inFlight;
-        lock (_lock)
-        {
-            inFlight = [.. _inFlight];
-        }
-
-        await Task.WhenAll(inFlight);
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
     private ReplayServer Enqueue(string description, Func<RecordedRequest, bool> matches, Reply[] replies)
     {
@@ -151,53 +128,6 @@ public sealed class ReplayServer : IAsyncDisposable
         }
 
         return this;
-    }
-
-    private static (HttpListener Listener, Uri BaseUri) Listen()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var prefix = $"http://127.0.0.1:{port}/";
-            var listener = new HttpListener { IgnoreWriteExceptions = true };
-            listener.Prefixes.Add(prefix);
-            try
-            {
-                listener.Start();
-                return (listener, new Uri(prefix));
-            }
-            catch (HttpListenerException) when (attempt < 20)
-            {
-                // The port was taken between probing and binding; try another.
-                listener.Close();
-            }
-        }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            var handling = Task.Run(() => AnswerAsync(context));
-            lock (_lock)
-            {
-                _inFlight.RemoveAll(t => t.IsCompleted);
-                _inFlight.Add(handling);
-            }
-        }
     }
 
     private async Task AnswerAsync(HttpListenerContext context)
@@ -218,7 +148,7 @@ public sealed class ReplayServer : IAsyncDisposable
         {
             if (reply.Delay > TimeSpan.Zero)
             {
-                await Task.Delay(reply.Delay, _stopping.Token);
+                await Task.Delay(reply.Delay, _listener.Stopping);
             }
 
             await WriteAsync(response, reply, request.Method == "HEAD");

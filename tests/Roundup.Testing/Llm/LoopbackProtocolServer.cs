@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Roundup.Testing.Http;
 
 namespace Roundup.Testing.Llm;
 
@@ -10,23 +10,19 @@ namespace Roundup.Testing.Llm;
 /// </summary>
 public sealed class LoopbackProtocolServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener;
+    private readonly LoopbackListener _listener;
     private readonly Func<ProtocolCall, ProtocolAnswer> _answer;
     private readonly Lock _lock = new();
     private readonly List<ProtocolCall> _calls = [];
-    private readonly List<Task> _inFlight = [];
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _acceptLoop;
 
     public LoopbackProtocolServer(Func<ProtocolCall, ProtocolAnswer> answer)
     {
         _answer = answer;
-        (_listener, BaseUri) = Listen();
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        _listener = new LoopbackListener(AnswerAsync);
     }
 
     /// <summary>Like <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri BaseUri { get; }
+    public Uri BaseUri => _listener.BaseUri;
 
     public IReadOnlyList<ProtocolCall> Calls
     {
@@ -39,71 +35,7 @@ public sealed class LoopbackProtocolServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_stopping.IsCancellationRequested)
-        {
-            return;
-        }
-
-        await _stopping.CancelAsync();
-        _listener.Close();
-        await _acceptLoop;
-        Task[] inFlight;
-        lock (_lock)
-        {
-            inFlight = [.. _inFlight];
-        }
-
-        await Task.WhenAll(inFlight);
-        _stopping.Dispose();
-    }
-
-    private static (HttpListener Listener, Uri BaseUri) Listen()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var prefix = $"http://127.0.0.1:{port}/";
-            var listener = new HttpListener { IgnoreWriteExceptions = true };
-            listener.Prefixes.Add(prefix);
-            try
-            {
-                listener.Start();
-                return (listener, new Uri(prefix));
-            }
-            catch (HttpListenerException) when (attempt < 20)
-            {
-                listener.Close();
-            }
-        }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            var handling = Task.Run(() => AnswerAsync(context));
-            lock (_lock)
-            {
-                _inFlight.RemoveAll(t => t.IsCompleted);
-                _inFlight.Add(handling);
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
@@ -113,7 +45,7 @@ public sealed class LoopbackProtocolServer : IAsyncDisposable
             string body;
             using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
             {
-                body = await reader.ReadToEndAsync(_stopping.Token);
+                body = await reader.ReadToEndAsync(_listener.Stopping);
             }
 
             ProtocolCall call;
@@ -135,7 +67,7 @@ public sealed class LoopbackProtocolServer : IAsyncDisposable
 
             if (answer.Delay > TimeSpan.Zero)
             {
-                await Task.Delay(answer.Delay, _stopping.Token);
+                await Task.Delay(answer.Delay, _listener.Stopping);
             }
 
             response.StatusCode = answer.Status;
@@ -157,8 +89,8 @@ public sealed class LoopbackProtocolServer : IAsyncDisposable
 
             foreach (var part in parts)
             {
-                await response.OutputStream.WriteAsync(part, _stopping.Token);
-                await response.OutputStream.FlushAsync(_stopping.Token);
+                await response.OutputStream.WriteAsync(part, _listener.Stopping);
+                await response.OutputStream.FlushAsync(_listener.Stopping);
             }
 
             response.Close();
