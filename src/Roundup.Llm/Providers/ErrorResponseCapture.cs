@@ -69,32 +69,10 @@ public sealed class ErrorResponseCapture : DelegatingHandler
 
     private static string Clean(string text)
     {
-        var builder = new StringBuilder(Math.Min(text.Length, MaxDetailLength + 1));
-        var space = false;
-        foreach (var c in text.Trim())
-        {
-            if (char.IsControl(c) || char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-            if (builder.Length >= MaxDetailLength)
-            {
-                builder.Length = MaxDetailLength - 1;
-                builder.Append('…');
-                break;
-            }
-        }
-
-        return builder.Length == 0 ? "(no error text)" : builder.ToString();
+        var clean = ModelText.Clean(text);
+        return clean.Length == 0 ? "(no error text)"
+            : clean.Length >= MaxDetailLength ? clean[..(MaxDetailLength - 1)] + "…"
+            : clean;
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Roundup.Llm.Scoring;
 
 /// <summary>Makes a model's reason safe to show and store: no control characters, one line, at most ~200 characters.</summary>
@@ -14,40 +12,14 @@ public static class ReasonText
             return "(no reason given)";
         }
 
-        var builder = new StringBuilder(Math.Min(reason.Length, MaxLength + 1));
-        var space = false;
-        foreach (var c in reason.Trim())
+        var text = ModelText.Clean(reason);
+        if (text.Length <= MaxLength)
         {
-            if (char.IsControl(c) || char.IsWhiteSpace(c) || IsInvisibleFormat(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-            if (builder.Length > MaxLength)
-            {
-                break;
-            }
+            return text;
         }
 
-        if (builder.Length <= MaxLength)
-        {
-            return builder.ToString();
-        }
-
-        var cut = builder.ToString(0, MaxLength - 1);
+        var cut = text[..(MaxLength - 1)];
         var lastSpace = cut.LastIndexOf(' ');
         return (lastSpace > MaxLength / 2 ? cut[..lastSpace] : cut).TrimEnd() + "…";
     }
-
-    // Bidi overrides and zero-width characters can make a reason display as something it is not.
-    private static bool IsInvisibleFormat(char c) =>
-        char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Roundup.Issues;
+using Roundup.Llm;
 using Roundup.Llm.Scoring;
 using Roundup.Papers;
 using Roundup.Writing.Writers;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Roundup.Issues;
+using Roundup.Llm;
 using Roundup.Writing.Grounding;
 using Roundup.Writing.Llm;
 using Roundup.Writing.Writers;

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace Roundup.Writing.Llm;
+namespace Roundup.Llm;
 
-/// <summary>Makes a model's text safe to store and show: one line, no control characters, no invisible format characters.</summary>
+/// <summary>
+/// Makes text from outside (a model's answer, an endpoint's error) safe to store and show: one line, runs of
+/// whitespace and control characters as one space, no invisible format characters. Whole: callers that need a bound cut it.
+/// </summary>
 public static class ModelText
 {
     public static string Clean(string? text)
