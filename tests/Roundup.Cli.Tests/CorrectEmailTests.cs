@@ -15,7 +15,7 @@ namespace Roundup.Cli.Tests;
 public sealed partial class CorrectEmailTests : IDisposable
 {
     private const string Week = "2025-W26";
-    private const string Secret = "cli test secret, long enough to sign the links";
+    private const string Secret = TestMail.Secret;
     private const string Anchor = "https://example.org/roundup/issues/2025-W26.html#p-2506-01234";
     private readonly TempDirectory _dir = new();
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -24,17 +24,7 @@ public sealed partial class CorrectEmailTests : IDisposable
 
     private static string Address(int i) => $"reader{i}@mail.example.org";
 
-    private static Dictionary<string, string> Smtp(int port) => new()
-    {
-        ["ROUNDUP_Mail__Sender"] = "smtp",
-        ["ROUNDUP_Mail__Smtp__Host"] = "127.0.0.1",
-        ["ROUNDUP_Mail__Smtp__Port"] = port.ToString(CultureInfo.InvariantCulture),
-        ["ROUNDUP_Mail__Smtp__Security"] = "None",
-        ["ROUNDUP_Mail__Smtp__TimeoutSeconds"] = "30",
-        ["ROUNDUP_Mail__Secret"] = Secret,
-        ["ROUNDUP_Mail__From"] = "Roundup <issues@roundup.example.org>",
-        ["ROUNDUP_Mail__RetryDelaySeconds"] = "0.05",
-    };
+    private static Dictionary<string, string> Smtp(int port) => TestMail.Smtp(port);
 
     private Task SaveApprovedIssueAsync() => TestIssues.SaveAsync(_dir.Path, Week);
 

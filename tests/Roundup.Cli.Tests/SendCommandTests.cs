@@ -11,25 +11,14 @@ namespace Roundup.Cli.Tests;
 public sealed class SendCommandTests : IDisposable
 {
     private const string Week = "2025-W26";
-    private const string Secret = "cli test secret, long enough to sign the links";
+    private const string Secret = TestMail.Secret;
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
     private static string Address(int i) => $"reader{i:D5}@mail.example.org";
 
-    private static Dictionary<string, string> Smtp(int port, int connections = 2) => new()
-    {
-        ["ROUNDUP_Mail__Sender"] = "smtp",
-        ["ROUNDUP_Mail__Smtp__Host"] = "127.0.0.1",
-        ["ROUNDUP_Mail__Smtp__Port"] = port.ToString(CultureInfo.InvariantCulture),
-        ["ROUNDUP_Mail__Smtp__Security"] = "None",
-        ["ROUNDUP_Mail__Smtp__TimeoutSeconds"] = "30",
-        ["ROUNDUP_Mail__Secret"] = Secret,
-        ["ROUNDUP_Mail__From"] = "Roundup <issues@roundup.example.org>",
-        ["ROUNDUP_Mail__Connections"] = connections.ToString(CultureInfo.InvariantCulture),
-        ["ROUNDUP_Mail__RetryDelaySeconds"] = "0.05",
-    };
+    private static Dictionary<string, string> Smtp(int port, int connections = 2) => TestMail.Smtp(port, connections);
 
     private Task SaveIssueAsync(IssueStatus status, int version = 1) => TestIssues.SaveAsync(_dir.Path, Week, status, version);
 
