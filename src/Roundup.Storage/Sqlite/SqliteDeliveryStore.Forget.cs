@@ -47,18 +47,4 @@ public sealed partial class SqliteDeliveryStore
         }, cancellationToken);
         return result;
     }
-
-    private object? Scalar(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = _session.Connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        var scalar = command.ExecuteScalar();
-        return scalar is DBNull ? null : scalar;
-    }
 }

@@ -402,4 +402,13 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
         command.Transaction = transaction;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>The first column of the first row, or null for none or SQL NULL.</summary>
+    private object? Scalar(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = _session.Command(sql, parameters);
+        command.Transaction = transaction;
+        var scalar = command.ExecuteScalar();
+        return scalar is DBNull ? null : scalar;
+    }
 }
