@@ -37,8 +37,11 @@ public sealed record IssueEntry
 
     public Uri PdfUrl => new($"https://arxiv.org/pdf/{Id}");
 
-    /// <summary>The anchor of the entry on archive pages and in links.</summary>
-    public string Anchor => "p-" + Id.ToString().Replace('/', '-').Replace('.', '-');
+    /// <summary>
+    /// The anchor of the entry on archive pages and in links: from the canonical id (no version), so a link sent
+    /// in an e-mail still lands when the issue is rewritten with a newer version of the paper.
+    /// </summary>
+    public string Anchor => "p-" + Id.Canonical.Replace('/', '-').Replace('.', '-');
 
     public EntryText Shown => Edits is null ? Text : new EntryText(
         Edits.Tldr.Length > 0 ? Edits.Tldr : Text.Tldr,
