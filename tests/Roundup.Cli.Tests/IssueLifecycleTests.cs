@@ -101,8 +101,9 @@ public sealed partial class IssueLifecycleTests(Chromium chromium) : IDisposable
         var dialogs = new List<string>();
         await using var page = await chromium.NewPageAsync(dialogs);
         await page.GoToAsync(new Uri(Path.Combine(site, "index.html")).AbsoluteUri);
-        await page.ClickAsync("a[href$='2025-W26.html']");
-        await page.WaitForFunctionAsync("() => location.pathname.endsWith('issues/2025-W26.html')");
+        // Wait for the navigation the click starts (waiting on the old page's context races its teardown).
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("a[href$='2025-W26.html']"));
+        Assert.EndsWith("issues/2025-W26.html", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
 
         var figure = await page.QuerySelectorAsync("figure.funnel svg");
         Assert.NotNull(figure);

@@ -96,8 +96,8 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.Equal(["Is ImageNet-V2 Still Hard?"], titles);
         Keep("archive-search.png", await page.ScreenshotDataAsync(new ScreenshotOptions { FullPage = true, Type = ScreenshotType.Png }));
 
-        await page.ClickAsync("#search-results a.title");
-        await page.WaitForFunctionAsync("() => location.hash === '#p-2506-05791'");
+        // Wait for the navigation the click starts (waiting on the old page's context races its teardown).
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#search-results a.title"));
         Assert.EndsWith("issues/2025-W26.html#p-2506-05791", page.Url, StringComparison.Ordinal);
 
         // The header's search box on every page leads to the same results; the hostile title is found as text.
