@@ -21,6 +21,7 @@ var root = new RootCommand("roundup: a weekly, curated issue of the best new mac
     CorrectCommand.Create(),
     InitCommand.Create(),
     LearnCommand.Create(),
+    BuildTasteCommand.Create(),
     EvalCommand.Create(),
     EvalSummariesCommand.Create(),
     ReadCommand.Create(),

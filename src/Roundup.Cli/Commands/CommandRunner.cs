@@ -68,6 +68,10 @@ public static class CommandRunner
         {
             return Fail(Failed, e.Message, "check Store:Path and that the file is writable");
         }
+        catch (InvalidDataException e)
+        {
+            return Fail(Failed, e.Message, "a model file is damaged or from another version: train it again (roundup learn) or delete it");
+        }
         catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException or IOException)
         {
             return Fail(Failed, e.Message, null);

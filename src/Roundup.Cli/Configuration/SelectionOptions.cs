@@ -11,6 +11,16 @@ public sealed class SelectionOptions
     /// <summary>The folder <c>roundup learn</c> writes the taste model to and the funnel reads it from.</summary>
     public string TasteModel { get; set; } = Path.Combine(".roundup", "taste");
 
+    /// <summary>
+    /// Which taste scores the papers: <c>auto</c> (the model <c>roundup learn</c> trained, else the shipped default),
+    /// <c>default</c> (always the shipped default), or <c>profile</c> (no learned taste: the profile's criteria, topics
+    /// and exemplars by embedding similarity take the taste's weight in every stage).
+    /// </summary>
+    public string Taste { get; set; } = "auto";
+
+    /// <summary>Whether the taste may use the authors' and code owners' track records; false judges papers on their content and listing alone.</summary>
+    public bool Reputation { get; set; } = true;
+
     /// <summary>Full texts named by id (<c>2212.08410.pdf</c>, <c>.tar.gz</c>, <c>.html</c>, <c>.tex</c>) that the skim and read stages read when present.</summary>
     public string FullTextDir { get; set; } = Path.Combine(".roundup", "fulltext");
 
@@ -59,6 +69,11 @@ public sealed class SelectionOptions
             {
                 yield return $"Selection:Stages:{stage.Name}: unknown scorer '{scorer}' (known: {string.Join(", ", known)})";
             }
+        }
+
+        if (Taste is not ("auto" or "default" or "profile"))
+        {
+            yield return $"Selection:Taste must be auto, default or profile (got '{Taste}')";
         }
 
         if (PickRelevance is < 0 or > 1)

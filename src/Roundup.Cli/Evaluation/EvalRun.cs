@@ -1,73 +1,148 @@
 using Microsoft.Extensions.Logging;
 using Roundup.Arxiv.Files;
 using Roundup.Cli.Hosting;
+using Roundup.Cli.Learning;
 using Roundup.Curation;
 using Roundup.Evaluation;
 using Roundup.Harvesting;
 using Roundup.Papers;
+using Roundup.Profiles;
 using Roundup.Ranking.Embeddings;
 using Roundup.Ranking.Taste;
+using Roundup.Ranking.Taste.Model;
+using Roundup.Ranking.Taste.Signals;
+using Roundup.Ranking.Taste.Training;
 using Roundup.Selection;
 using Roundup.Storage.Sqlite;
 
 namespace Roundup.Cli.Evaluation;
 
 /// <summary>
-/// Scores the funnel against human curators' picks on a temporal split, with the baselines in the same run:
-/// listings up to the train date train the taste model (and the tf-idf baseline); the test dates are ranked by each.
+/// Scores selection against human curators' picks, window by window, each model trained only on what is dated before
+/// its window: the funnel after <c>roundup learn</c>, the default recipe a new user gets, the no-reputation and
+/// profile-only modes, and the baselines, all in the same run.
 /// </summary>
 public sealed class EvalRun(RoundupHost host, ILogger logger)
 {
     public static readonly int[] Cutoffs = [10, 20, 50];
 
-    public async Task<EvalReport> RunAsync(IReadOnlyList<string> listings, string picksPath, string? extraPath, DateOnly trainUntil, DateOnly testFrom, DateOnly testUntil, string storePath, CancellationToken ct)
+    public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        await using var store = await SqliteStore.OpenAsync(storePath, host.Time, ct);
-        await new Harvester(store, host.Logs.CreateLogger<Harvester>()).RunAsync(new ListingFileSource(listings), new HarvestRequest(DateOnly.MinValue, DateOnly.MaxValue, [string.Join('|', listings)]), ct);
-        var (picks, problems) = PicksFile.Read(picksPath);
+        ["funnel"] = "the funnel after roundup learn --picks (and --extra-positives), on top of the default recipe",
+        ["default taste"] = "the funnel in an empty folder: the default recipe, trained on curation history and listings",
+        ["no reputation"] = "the default taste with Selection:Reputation = false (no authors' or code owners' record)",
+        ["profile only"] = "Selection:Taste = profile: the profile's criteria, topics and exemplars, and the rubric",
+        ["default − content"] = "ablation: the default recipe without the content signals (nearest past picks, topic cues)",
+        ["default − metadata"] = "ablation: the default recipe without the listing's metadata signals",
+        ["taste model alone"] = "ablation: the learned model's abstract-level score, no funnel",
+        ["author-count baseline"] = "Σ over authors of log(1 + times featured in the history before the window)",
+        ["tf-idf + linear SVM"] = "arxiv-sanity: tf-idf of title and abstract, linear SVM on the picks and extra positives",
+        ["keyword"] = "the profile's words counted in title and abstract",
+        ["random"] = "a seeded shuffle",
+    };
+
+    public async Task<EvalReport> RunAsync(EvalInputs inputs, CancellationToken ct)
+    {
+        await using var store = await SqliteStore.OpenAsync(inputs.StorePath, host.Time, ct);
+        await new Harvester(store, host.Logs.CreateLogger<Harvester>()).RunAsync(new ListingFileSource(inputs.Listings), new HarvestRequest(DateOnly.MinValue, DateOnly.MaxValue, [string.Join('|', inputs.Listings)]), ct);
+        var (picks, problems) = PicksFile.Read(inputs.Picks);
         foreach (var p in problems)
         {
             logger.LogWarning("Skipped a bad line of the picks file: {Problem}", p);
         }
 
-        var test = await store.GetPapersAnnouncedAsync(testFrom, testUntil, ct);
-        testUntil = test.Count > 0 ? test.Max(p => p.Announced ?? testFrom) : testFrom;
-        var testIds = test.Select(p => p.Id).ToHashSet();
-        var extra = extraPath is null ? [] : FeaturedPapersFile.Read(extraPath, before: testFrom).Where(e => !testIds.Contains(e.Paper.Id)).ToList();
-        var trainPicks = picks.Where(p => p.ListingDate <= trainUntil).ToList();
-        var first = picks.Count > 0 ? picks.Min(p => p.ListingDate) : trainUntil;
-        var train = await TrainingSet.BuildAsync(store, first, trainUntil, trainPicks, extra, logger, ct);
-        var relevant = picks.Where(p => p.ListingDate >= testFrom && p.ListingDate <= testUntil).Select(p => p.Id).ToHashSet();
-        var unknown = relevant.Count(id => !testIds.Contains(id)) + trainPicks.Count(p => train.All(e => e.Paper.Id != p.Id));
-        relevant.IntersectWith(testIds);
-        logger.LogInformation("Train: {Train} papers, {Picks} picked; test: {Test} papers, {TestPicks} picked", train.Count, train.Count(e => e.Picked), test.Count, relevant.Count);
+        var listed = await store.GetPapersAnnouncedAsync(DateOnly.MinValue, DateOnly.MaxValue, ct);
+        var history = TasteInputs.History(inputs.History, logger);
+        var extra = TasteInputs.History(inputs.ExtraPositives, logger);
+        var lastListed = listed.Count == 0 ? DateOnly.MinValue : listed.Max(p => p.Announced!.Value);
+        var windows = inputs.Window is { } w ? [(w.From, w.Until < lastListed ? w.Until : lastListed)] : EvalWindows.Rolling([.. listed.Select(p => p.Announced!.Value).Distinct()], picks);
+        if (windows.Count == 0)
+        {
+            throw new UsageException("no test window: the listings need a week with human picks and picks listed before it");
+        }
 
         using var miniLm = new MiniLmEmbedder();
-        var embedder = new CachingEmbedder(miniLm, store.Embeddings);
-        var taste = TasteTrainer.Train(train, texts => embedder.Embed(texts, ct));
-        var profile = FunnelFactory.LoadProfile(host);
+        var context = new Context(store, new CachingEmbedder(miniLm, store.Embeddings), FunnelFactory.LoadProfile(host), listed, picks, history, extra, inputs);
         host.Options.Selection.FullText.Offline = true;   // an evaluation asks arXiv for nothing: it must be repeatable
-        var funnel = FunnelFactory.Create(host, profile, store.Selection, embedder, taste, []);
-        var week = $"eval {testFrom:yyyy-MM-dd}..{testUntil:yyyy-MM-dd}";
-        // The human curators picked from every category in the listings: so does the funnel here.
-        await funnel.RunAsync(week, test, profile, [], ct);
-        var judgements = await store.Selection.GetJudgementsAsync(week, cancellationToken: ct);
-
-        var rankings = new List<(string Name, IReadOnlyList<ArxivId> Ranking)>
+        var results = new List<EvalReport.Window>();
+        foreach (var (from, until) in windows)
         {
-            ("funnel", FunnelRanking(judgements, test)),
-            ("taste model alone", test.Select(p => (p.Id, S: taste.Score(p, embedder.Embed([p.Title], ct)[0], profile).Probability)).OrderByDescending(x => x.S).ThenBy(x => x.Id).Select(x => x.Id).ToList()),
-            ("tf-idf + linear SVM", Rankers.TfIdfSvm(train, test)),
-            ("keyword", Rankers.Keyword(test, profile)),
-            ("random", Rankers.Random(test)),
-        };
+            results.Add(await WindowAsync(context, from, until, ct));
+        }
 
-        return new EvalReport(
-            $"train ..{trainUntil:yyyy-MM-dd}, test {testFrom:yyyy-MM-dd}..{testUntil:yyyy-MM-dd}",
-            train.Count - extra.Count, train.Count(e => e.Picked) - extra.Count, extra.Count, test.Count, relevant.Count, unknown,
-            rankings.Select(r => new EvalReport.RankerScores(r.Name, Metrics(r.Ranking, relevant))).ToList(),
-            Leak(judgements, relevant));
+        var rows = results[0].Rows.Select(r => r.Row).ToList();
+        var summaries = rows.Select(row =>
+        {
+            var perWindow = results.Select(x => (x.Rows.First(r => r.Row == row).Hits, context.Profile.Picks)).ToList();
+            var (low, high) = Bootstrap.MeanHitsInterval(perWindow);
+            return new EvalReport.RowSummary(row, Descriptions[row], perWindow.Average(x => x.Hits), low, high);
+        }).ToList();
+        return new EvalReport(context.Profile.Picks, results, summaries);
     }
+
+    private async Task<EvalReport.Window> WindowAsync(Context c, DateOnly from, DateOnly until, CancellationToken ct)
+    {
+        var label = $"{from:yyyy-MM-dd}..{until:yyyy-MM-dd}";
+        var test = c.Listed.Where(p => p.Announced >= from && p.Announced <= until).ToList();
+        var testIds = test.Select(p => p.Id).ToHashSet();
+        var windowPicks = c.Picks.Where(p => p.ListingDate >= from && p.ListingDate <= until).Select(p => p.Id).ToHashSet();
+        var relevant = windowPicks.Where(testIds.Contains).ToHashSet();
+        var before = c.Inputs.TrainUntil ?? from.AddDays(-1);
+        var earlier = c.Listed.Where(p => p.Announced <= before).ToList();
+        var sources = new[] { Path.GetFileName(c.Inputs.Picks) }.Concat(c.Inputs.History.Concat(c.Inputs.ExtraPositives).Select(Path.GetFileName).OfType<string>()).ToList();
+
+        // What a new user gets: the default recipe, on the history and listings before the window.
+        var recipe = TasteSets.FromHistory(earlier, c.History, before, sources);
+        var defaultTaste = TasteTrainer.Train(recipe, c.Embedder, new TasteSettings(), "default", cancellationToken: ct);
+        // What a curator gets after roundup learn --picks --extra-positives, on top of it.
+        var firstPick = c.Picks.Where(p => p.ListingDate <= before).Select(p => p.ListingDate).DefaultIfEmpty(before).Min();
+        var (learnSet, unknown) = TasteSets.FromPicks(earlier, c.Picks, [], c.Extra, firstPick, before, sources);
+        var learned = TasteTrainer.Train(learnSet, c.Embedder, new TasteSettings(), "learned", defaultTaste, cancellationToken: ct);
+        logger.LogInformation("Window {Window}: {Test} papers, {Picks} picked; the default recipe learned from {Rows} papers ({RecipePicks} featured) and {Featured} featured papers; learn from {LearnRows} papers ({LearnPicks} picked)",
+            label, test.Count, relevant.Count, recipe.Rows.Count, recipe.Rows.Count(r => r.Picked), defaultTaste.Info.Featured, learnSet.Rows.Count, learnSet.Rows.Count(r => r.Picked));
+
+        var rows = new List<EvalReport.RowResult>
+        {
+            await FunnelRowAsync(c, "funnel", label, new TasteChoice(learned, true, false), test, relevant, ct),
+            await FunnelRowAsync(c, "default taste", label, new TasteChoice(defaultTaste, true, false), test, relevant, ct),
+            await FunnelRowAsync(c, "no reputation", label, new TasteChoice(defaultTaste, false, false), test, relevant, ct),
+            await FunnelRowAsync(c, "profile only", label, TasteChoice.ProfileAlone(true), test, relevant, ct),
+        };
+        if (c.Inputs.Ablation)
+        {
+            foreach (var (name, group) in new[] { ("default − content", SignalGroup.Content), ("default − metadata", SignalGroup.Metadata) })
+            {
+                var ablated = TasteTrainer.Train(recipe, c.Embedder, new TasteSettings(), "default", off: [group], cancellationToken: ct);
+                rows.Add(await FunnelRowAsync(c, name, label, new TasteChoice(ablated, true, false), test, relevant, ct));
+            }
+
+            var scorer = new TasteScorer(learned, c.Embedder, Evidence.Abstract);
+            var scores = await scorer.ScoreAsync(test, c.Profile, ct);
+            rows.Add(RankingRow("taste model alone", scores.OrderByDescending(s => s.Score).ThenBy(s => s.Paper).Select(s => s.Paper).ToList(), relevant, c.Profile.Picks));
+        }
+
+        var svmTrain = learnSet.Rows.Concat(c.Extra.Where(f => f.Date <= before && !testIds.Contains(f.Id)).DistinctBy(f => f.Id).Select(f => new TrainingExample(f.ToPaper(), f.Date, true))).ToList();
+        rows.Add(RankingRow("author-count baseline", Rankers.AuthorCount(test, c.History, before.AddDays(1)), relevant, c.Profile.Picks));
+        rows.Add(RankingRow("tf-idf + linear SVM", Rankers.TfIdfSvm(svmTrain, test), relevant, c.Profile.Picks));
+        rows.Add(RankingRow("keyword", Rankers.Keyword(test, c.Profile), relevant, c.Profile.Picks));
+        rows.Add(RankingRow("random", Rankers.Random(test), relevant, c.Profile.Picks));
+        return new EvalReport.Window(label, from, until, test.Count, relevant.Count, learnSet.Rows.Count, learnSet.Rows.Count(r => r.Picked),
+            defaultTaste.Info.Featured, unknown + windowPicks.Count - relevant.Count, rows);
+    }
+
+    private async Task<EvalReport.RowResult> FunnelRowAsync(Context c, string row, string window, TasteChoice taste, IReadOnlyList<Paper> test, HashSet<ArxivId> relevant, CancellationToken ct)
+    {
+        var week = $"eval {window} {row}";
+        var funnel = FunnelFactory.Create(host, c.Profile, c.Store.Selection, c.Embedder, taste, []);
+        // The human curators picked from every category in the listings: so does the funnel here.
+        var result = await funnel.RunAsync(week, test, c.Profile, [], ct);
+        var judgements = await c.Store.Selection.GetJudgementsAsync(week, cancellationToken: ct);
+        var picks = result.Picks.Select(p => p.Paper.Id).ToList();
+        return new EvalReport.RowResult(row, picks.Count(relevant.Contains), Metrics(FunnelRanking(judgements, test), relevant), Leak(judgements, relevant));
+    }
+
+    private static EvalReport.RowResult RankingRow(string row, IReadOnlyList<ArxivId> ranking, HashSet<ArxivId> relevant, int picks) =>
+        new(row, ranking.Take(picks).Count(relevant.Contains), Metrics(ranking, relevant), null);
 
     /// <summary>
     /// The funnel's order: deeper stages first, then by the score at the deepest stage reached (within the picks, by
@@ -93,13 +168,8 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
             metrics[$"p@{k}"] = RankingMetrics.PrecisionAt(ranking, relevant, k);
         }
 
-        foreach (var k in Cutoffs)
-        {
-            metrics[$"r@{k}"] = RankingMetrics.RecallAt(ranking, relevant, k);
-        }
-
+        metrics["r@50"] = RankingMetrics.RecallAt(ranking, relevant, 50);
         metrics["nDCG@20"] = RankingMetrics.NdcgAt(ranking, relevant, 20);
-        metrics["nDCG@50"] = RankingMetrics.NdcgAt(ranking, relevant, 50);
         return metrics;
     }
 
@@ -110,4 +180,14 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
             g.Count(j => j.Advanced),
             g.Count(j => relevant.Contains(j.Paper)),
             g.Count(j => j.Advanced && relevant.Contains(j.Paper)))).ToList();
+
+    private sealed record Context(
+        SqliteStore Store,
+        IEmbedder Embedder,
+        CuratorProfile Profile,
+        IReadOnlyList<Paper> Listed,
+        IReadOnlyList<CuratedPick> Picks,
+        IReadOnlyList<FeaturedPaper> History,
+        IReadOnlyList<FeaturedPaper> Extra,
+        EvalInputs Inputs);
 }

@@ -37,4 +37,26 @@ public static class Rankers
         var model = TfIdfSvmRanker.Train(train);
         return test.Select(p => (p.Id, Score: model.Score(p))).OrderByDescending(x => x.Score).ThenBy(x => x.Id).Select(x => x.Id).ToList();
     }
+
+    /// <summary>
+    /// One line: Σ over a paper's authors of log(1 + how many papers the curation history featured with that name before
+    /// the window) — names matched as written, up to case and spacing, each featured paper counted once.
+    /// </summary>
+    public static IReadOnlyList<ArxivId> AuthorCount(IReadOnlyList<Paper> test, IReadOnlyList<FeaturedPaper> history, DateOnly before)
+    {
+        static string Key(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var paper in history.Where(f => f.Date < before).GroupBy(f => f.Id).Select(g => g.MaxBy(f => f.Authors.Count)!))
+        {
+            foreach (var name in paper.Authors.Select(Key).Distinct(StringComparer.Ordinal))
+            {
+                counts[name] = counts.GetValueOrDefault(name) + 1;
+            }
+        }
+
+        return test
+            .Select(p => (p.Id, Score: p.Authors.Select(Key).Distinct(StringComparer.Ordinal).Sum(a => Math.Log(1 + counts.GetValueOrDefault(a)))))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Id)
+            .Select(x => x.Id).ToList();
+    }
 }

@@ -37,7 +37,7 @@ public static class FunnelFactory
     public static async Task<Funnel> CreateAsync(RoundupHost host, CuratorProfile profile, CancellationToken cancellationToken)
     {
         var store = await host.StoreAsync(cancellationToken);
-        var taste = LoadTaste(host.Options.Selection.TasteModel, host.Logs.CreateLogger("Roundup.Selection"));
+        var taste = TasteChoice.Resolve(host.Options.Selection, host.Logs.CreateLogger("Roundup.Selection"));
         var exemplars = new List<Paper>();
         foreach (var id in profile.Exemplars)
         {
@@ -50,8 +50,8 @@ public static class FunnelFactory
         return Create(host, profile, store.Selection, await host.EmbedderAsync(cancellationToken), taste, exemplars);
     }
 
-    /// <summary>The funnel over a given store, embedder and taste model (the evaluation brings its own).</summary>
-    public static Funnel Create(RoundupHost host, CuratorProfile profile, ISelectionStore selection, IEmbedder embedder, TasteModel? taste, IReadOnlyList<Paper> exemplars)
+    /// <summary>The funnel over a given store, embedder and taste (the evaluation brings its own).</summary>
+    public static Funnel Create(RoundupHost host, CuratorProfile profile, ISelectionStore selection, IEmbedder embedder, TasteChoice taste, IReadOnlyList<Paper> exemplars)
     {
         var logger = host.Logs.CreateLogger("Roundup.Selection");
         var fullText = new FullTextFolder(host.Options.Selection.FullTextDir, new FullTextReader());
@@ -66,7 +66,9 @@ public static class FunnelFactory
                 {
                     "rubric" => new RubricScorer(reads),
                     "similarity" => new EmbeddingSimilarityScorer(embedder, reads, exemplars),
-                    "taste" => taste is null ? null : new TasteScorer(taste, embedder),
+                    // On the profile alone, the profile's similarity takes the taste's place and weight.
+                    "taste" when taste.ProfileOnly => new EmbeddingSimilarityScorer(embedder, reads, exemplars),
+                    "taste" => taste.Model is null ? null : new TasteScorer(taste.Model, embedder, reads, taste.Reputation),
                     "llm" when config.Reads >= Evidence.Skim => new EvidenceChatScorer(host.ChatScorer(ChatStage.Evidence), async (paper, ct) =>
                     {
                         await fetcher.FetchAsync(paper.Id, paper.Version, ct);
@@ -104,16 +106,5 @@ public static class FunnelFactory
         {
             return null;
         }
-    }
-
-    public static TasteModel? LoadTaste(string folder, ILogger logger)
-    {
-        if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, TasteModel.MetadataFile)))
-        {
-            return TasteModel.Load(folder);
-        }
-
-        logger.LogWarning("No taste model in {Folder}: selection runs without it (train one with roundup learn --picks FILE)", folder);
-        return null;
     }
 }

@@ -1,0 +1,152 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Roundup.Ranking.Learning;
+using Roundup.Ranking.Taste.History;
+using Roundup.Ranking.Taste.Model;
+using Roundup.Ranking.Taste.Signals;
+using Roundup.Selection;
+
+namespace Roundup.Ranking.Taste.Training;
+
+/// <summary>
+/// Trains a <see cref="TasteModel"/>. Every listing row is read as of the Monday of its week, against the history
+/// known before then, exactly as a paper of a later week will be read: a row never sees its own pick, and old and
+/// new rows are judged alike. One logistic regression (ML.NET L-BFGS, classes balanced) per level read, with and
+/// without the reputation signals. On top of a basis (the shipped default), each regression also gets the basis's
+/// margin as a signal and is then folded back into one linear model over the signals: a curator with few picks
+/// keeps the default's judgement, one with many picks moves away from it.
+/// </summary>
+public static class TasteTrainer
+{
+    /// <param name="off">Signal groups left out of every regression (to measure what each adds).</param>
+    public static TasteModel Train(TasteTrainingSet set, IEmbedder embedder, TasteSettings settings, string kind, TasteModel? basis = null, IReadOnlyCollection<SignalGroup>? off = null, CancellationToken cancellationToken = default)
+    {
+        var rowDays = set.Rows.Select(r => WeekStart(r.Date)).ToList();
+        var featuredEnd = set.Featured.Count == 0 ? (DateOnly?)null : set.Featured.Max(f => f.Date);
+        var historyEnd = new[] { featuredEnd, basis?.History.End }.Max() ?? DateOnly.MinValue.AddDays(settings.MemoryDays + 1);
+        var memoryFrom = (rowDays.Count == 0 ? historyEnd.AddDays(1) : new[] { rowDays.Min(), historyEnd.AddDays(1) }.Min()).AddDays(-settings.MemoryDays);
+        var history = TasteHistoryBuilder.Build(
+            set.Featured,
+            f => f.Source == TasteTrainingSet.CuratorSource ? settings.CuratorWeight : 1f,
+            titles => embedder.Embed(titles, cancellationToken),
+            memoryFrom,
+            basis?.History);
+
+        var picks = set.Rows.Count(r => r.Picked);
+        IReadOnlyDictionary<string, Combiner> combiners;
+        if (picks > 0 && picks < set.Rows.Count)
+        {
+            var vectors = embedder.Embed([.. set.Rows.Select(r => r.Paper.Title)], cancellationToken);
+            var readings = set.Rows.Select((r, i) => PaperReading.Read(r.Paper, vectors[i], rowDays[i], history, settings)).ToList();
+            var labels = set.Rows.Select(r => r.Picked).ToList();
+            combiners = Variants
+                .ToDictionary(
+                    x => TasteModel.CombinerKey(x.level, x.reputation),
+                    x => Fit(TasteSignals.For(x.level, [.. off ?? [], .. x.reputation ? Array.Empty<SignalGroup>() : [SignalGroup.Reputation]]), readings, labels, settings, basis?.CombinerFor(x.level, x.reputation)),
+                    StringComparer.Ordinal);
+        }
+        else if (basis is not null)
+        {
+            // Nothing to fit (no rows, or only one class): the curator's picks still join the history.
+            combiners = basis.Combiners;
+        }
+        else
+        {
+            throw new ArgumentException($"training needs both picked and unpicked papers among the listing rows ({picks} of {set.Rows.Count} picked)", nameof(set));
+        }
+
+        var info = new TasteModelInfo
+        {
+            Kind = kind,
+            Sources = set.Sources,
+            Rows = set.Rows.Count,
+            Picks = picks,
+            FirstRowDate = set.Rows.Count == 0 ? null : set.Rows.Min(r => r.Date),
+            LastRowDate = set.Rows.Count == 0 ? null : set.Rows.Max(r => r.Date),
+            Featured = set.Featured.Select(f => f.Id).Distinct().Count(),
+            HistoryStart = set.Featured.Count == 0 ? null : set.Featured.Min(f => f.Date),
+            HistoryEnd = featuredEnd,
+            Basis = basis?.Hash,
+            EmbeddingModel = embedder.Model,
+        };
+        var (_, hash) = TasteModelFile.Serialize(info, settings, history, combiners);
+        return new TasteModel(info, settings, history, combiners, hash);
+    }
+
+    private static readonly (TasteLevel level, bool reputation)[] Variants =
+        [(TasteLevel.Title, true), (TasteLevel.Title, false), (TasteLevel.Abstract, true), (TasteLevel.Abstract, false)];
+
+    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    private static Combiner Fit(IReadOnlyList<TasteSignal> signals, List<PaperReading> readings, List<bool> labels, TasteSettings settings, Combiner? basis)
+    {
+        var raw = readings.Select(r => signals.Select(s => s.Read(r)).ToArray()).ToList();
+        var basisSignals = basis?.Signals.Select(name => signals.ToList().FindIndex(s => s.Name == name)).ToArray();
+        if (basisSignals is not null && basisSignals.Any(i => i < 0))
+        {
+            basisSignals = null;   // the basis reads a signal this catalogue no longer has: learn without it
+        }
+
+        var columns = raw.Select((x, n) => basisSignals is null ? x : [.. x, (float)basis!.Margin([.. basisSignals.Select(i => x[i])])]).ToList();
+        var (means, scales) = Moments(columns);
+        var (positive, negative) = Rows.BalancedWeights(labels.Count(l => l), labels.Count);
+        var rows = columns.Select((x, n) => new LabelledRow
+        {
+            Label = labels[n],
+            Weight = labels[n] ? positive : negative,
+            Features = new VBuffer<float>(x.Length, [.. x.Select((v, j) => (v - means[j]) / scales[j])]),
+        }).ToList();
+
+        var ml = new MLContext(settings.Seed);
+        var data = Rows.Load(ml, rows, columns[0].Length);
+        var fitted = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(LabelledRow.Label),
+            FeatureColumnName = nameof(LabelledRow.Features),
+            ExampleWeightColumnName = nameof(LabelledRow.Weight),
+            L2Regularization = settings.L2Regularization,
+            L1Regularization = 0,
+            NumberOfThreads = 1,
+        }).Fit(data);
+        var linear = LinearModel.From(fitted);
+
+        // p = 1/(1 + e^(slope·m + offset)): fold the calibration into the margin, so p = 1/(1 + e^−margin).
+        var weights = linear.Weights.Select(w => (float)(-linear.Slope * w)).ToArray();
+        var bias = (float)((-linear.Slope * linear.Bias) - linear.Offset);
+        var width = signals.Count;
+        if (basisSignals is null)
+        {
+            return new Combiner([.. signals.Select(s => s.Name)], means[..width], scales[..width], weights[..width], bias);
+        }
+
+        // margin = bias + Σ w·z + w_b·(m_B − μ_b)/σ_b, with m_B the basis's own linear model: fold it into the signals.
+        var b = weights[width] / scales[width];
+        var folded = weights[..width];
+        var foldedBias = (double)bias + (b * (basis!.Bias - means[width]));
+        for (var k = 0; k < basisSignals.Length; k++)
+        {
+            var j = basisSignals[k];
+            folded[j] += (float)(b * basis.Weights[k] * scales[j] / basis.Scales[k]);
+            foldedBias += b * basis.Weights[k] * (means[j] - basis.Means[k]) / basis.Scales[k];
+        }
+
+        return new Combiner([.. signals.Select(s => s.Name)], means[..width], scales[..width], folded, (float)foldedBias);
+    }
+
+    private static (float[] Means, float[] Scales) Moments(List<float[]> rows)
+    {
+        var width = rows[0].Length;
+        var means = new float[width];
+        var scales = new float[width];
+        for (var j = 0; j < width; j++)
+        {
+            var mean = rows.Average(r => (double)r[j]);
+            var variance = rows.Average(r => (r[j] - mean) * (r[j] - mean));
+            means[j] = (float)mean;
+            scales[j] = variance > 1e-12 ? (float)Math.Sqrt(variance) : 1f;
+        }
+
+        return (means, scales);
+    }
+}
