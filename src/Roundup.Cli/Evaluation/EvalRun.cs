@@ -11,6 +11,7 @@ using Roundup.Ranking.Embeddings;
 using Roundup.Ranking.Taste;
 using Roundup.Ranking.Taste.Model;
 using Roundup.Ranking.Taste.Signals;
+using Roundup.Ranking.Taste.Text;
 using Roundup.Ranking.Taste.Training;
 using Roundup.Selection;
 using Roundup.Storage.Sqlite;
@@ -34,6 +35,8 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
         ["profile only"] = "Selection:Taste = profile: the profile's criteria, topics and exemplars, and the rubric",
         ["default − content"] = "ablation: the default recipe without the content signals (nearest past picks, topic cues)",
         ["default − metadata"] = "ablation: the default recipe without the listing's metadata signals",
+        ["default − title score"] = "ablation: the default recipe without the learned score of the title's embedding",
+        ["default, tf-idf score"] = "ablation: the default recipe with arxiv-sanity's tf-idf + SVM score of title and abstract instead",
         ["taste model alone"] = "ablation: the learned model's abstract-level score, no funnel",
         ["author-count baseline"] = "Σ over authors of log(1 + times featured in the history before the window)",
         ["tf-idf + linear SVM"] = "arxiv-sanity: tf-idf of title and abstract, linear SVM on the picks and extra positives",
@@ -116,6 +119,12 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
                 rows.Add(await FunnelRowAsync(c, name, label, new TasteChoice(ablated, true, false), test, relevant, ct));
             }
 
+            foreach (var (name, kind) in new[] { ("default − title score", TextScoreKind.None), ("default, tf-idf score", TextScoreKind.TfIdf) })
+            {
+                var withText = TasteTrainer.Train(recipe, c.Embedder, new TasteSettings { TextScore = kind }, "default", cancellationToken: ct);
+                rows.Add(await FunnelRowAsync(c, name, label, new TasteChoice(withText, true, false), test, relevant, ct));
+            }
+
             var scorer = new TasteScorer(learned, c.Embedder, Evidence.Abstract);
             var scores = await scorer.ScoreAsync(test, c.Profile, ct);
             rows.Add(RankingRow("taste model alone", scores.OrderByDescending(s => s.Score).ThenBy(s => s.Paper).Select(s => s.Paper).ToList(), relevant, c.Profile.Picks));
@@ -169,7 +178,9 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
         }
 
         metrics["r@50"] = RankingMetrics.RecallAt(ranking, relevant, 50);
+        metrics["r@35%"] = RankingMetrics.RecallAt(ranking, relevant, (int)Math.Ceiling(0.35 * ranking.Count));
         metrics["nDCG@20"] = RankingMetrics.NdcgAt(ranking, relevant, 20);
+        metrics["AP"] = RankingMetrics.AveragePrecision(ranking, relevant);
         return metrics;
     }
 

@@ -15,4 +15,26 @@ public static class RankingMetrics
         var ideal = Enumerable.Range(0, Math.Min(k, relevant.Count)).Sum(i => 1 / Math.Log2(i + 2));
         return ideal == 0 ? 0 : dcg / ideal;
     }
+
+    /// <summary>Average precision over the whole ranking: the mean of the precision at each relevant item's rank.</summary>
+    public static double AveragePrecision<T>(IReadOnlyList<T> ranking, IReadOnlySet<T> relevant)
+    {
+        if (relevant.Count == 0)
+        {
+            return 0;
+        }
+
+        double sum = 0;
+        var hits = 0;
+        for (var i = 0; i < ranking.Count; i++)
+        {
+            if (relevant.Contains(ranking[i]))
+            {
+                hits++;
+                sum += hits / (double)(i + 1);
+            }
+        }
+
+        return sum / relevant.Count;
+    }
 }

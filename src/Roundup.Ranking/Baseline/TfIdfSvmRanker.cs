@@ -27,6 +27,14 @@ public sealed class TfIdfSvmRanker
 
     public int Features => _vectorizer.Dimensions;
 
+    public TfIdfVectorizer Vectorizer => _vectorizer;
+
+    public IReadOnlyList<float> Weights => _weights;
+
+    public float Bias => _bias;
+
+    public static TfIdfSvmRanker From(TfIdfVectorizer vectorizer, float[] weights, float bias) => new(vectorizer, weights, bias);
+
     public static TfIdfSvmRanker Train(IReadOnlyList<TrainingExample> examples, TfIdfSvmOptions? options = null)
     {
         options ??= new TfIdfSvmOptions();

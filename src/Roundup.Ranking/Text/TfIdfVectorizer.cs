@@ -22,6 +22,14 @@ public sealed class TfIdfVectorizer
 
     public IReadOnlyDictionary<string, int> Vocabulary => _vocabulary;
 
+    public IReadOnlyList<float> InverseDocumentFrequencies => _idf;
+
+    public bool Bigrams => _bigrams;
+
+    /// <summary>A vectorizer from a stored vocabulary and its idf values (as <see cref="Vocabulary"/> and <see cref="InverseDocumentFrequencies"/> gave them).</summary>
+    public static TfIdfVectorizer From(IReadOnlyDictionary<string, int> vocabulary, IReadOnlyList<float> idf, bool bigrams) =>
+        new(new Dictionary<string, int>(vocabulary, StringComparer.Ordinal), [.. idf], bigrams);
+
     public static TfIdfVectorizer Fit(IReadOnlyList<string> corpus, TfIdfOptions? options = null)
     {
         options ??= new TfIdfOptions();

@@ -33,30 +33,40 @@ public sealed class FeatureRecord
 
     /// <summary>
     /// The key's features before <paramref name="asOf"/>, each worth its weight times e^(−age/τ), per person sharing
-    /// the key. Ages count from <paramref name="asOf"/>, or from the day after <see cref="End"/> when the record stops
-    /// earlier: a record that simply ends says nothing about what happened after it.
+    /// the key; the feature of the paper <paramref name="exclude"/> (a fingerprint) does not count. Ages count from
+    /// <paramref name="asOf"/>, or from the day after <see cref="End"/> when the record stops earlier: a record that
+    /// simply ends says nothing about what happened after it.
     /// </summary>
-    public double Weight(string key, DateOnly asOf, double tau)
+    public double Weight(string key, DateOnly asOf, double tau, uint exclude = 0)
     {
         if (!_entries.TryGetValue(key, out var entry))
         {
             return 0;
         }
 
-        var reference = End is { } end && end.AddDays(1) < asOf ? end.AddDays(1) : asOf;
         double sum = 0;
         foreach (var f in entry.Features)
         {
-            if (f.Day < asOf)
+            if (f.Day < asOf && (exclude == 0 || f.Paper != exclude))
             {
-                sum += f.Weight * Math.Exp(-(reference.DayNumber - f.Day.DayNumber) / tau);
+                sum += f.Weight * Decay(f.Day, asOf, tau);
             }
         }
 
         return sum / Math.Max(1, entry.People);
     }
 
-    /// <summary>One line per key, sorted: <c>KEY\tPEOPLE\tDAY[*WEIGHT],…</c> with days counted from 2000-01-01.</summary>
+    /// <summary>What a feature of <paramref name="day"/> is worth as of <paramref name="asOf"/> (or as of the record's end, when earlier).</summary>
+    public double Decay(DateOnly day, DateOnly asOf, double tau)
+    {
+        var reference = End is { } end && end.AddDays(1) < asOf ? end.AddDays(1) : asOf;
+        return Math.Exp(-(reference.DayNumber - day.DayNumber) / tau);
+    }
+
+    /// <summary>
+    /// One line per key, sorted: <c>KEY\tPEOPLE\tDAY[*WEIGHT][#PAPER],…</c> with days counted from 2000-01-01 and the
+    /// paper's fingerprint in hex.
+    /// </summary>
     public void Write(TextWriter writer)
     {
         foreach (var (key, entry) in _entries.OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -91,26 +101,35 @@ public sealed class FeatureRecord
 
     private static string Format(Feature f)
     {
-        var day = (f.Day.DayNumber - Epoch.DayNumber).ToString(CultureInfo.InvariantCulture);
-        return f.Weight == 1f ? day : day + "*" + f.Weight.ToString("R", CultureInfo.InvariantCulture);
+        var text = (f.Day.DayNumber - Epoch.DayNumber).ToString(CultureInfo.InvariantCulture);
+        if (f.Weight != 1f)
+        {
+            text += "*" + f.Weight.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        return f.Paper == 0 ? text : text + "#" + f.Paper.ToString("x8", CultureInfo.InvariantCulture);
     }
 
     private static Feature Parse(string text, string source, int line)
     {
-        var star = text.IndexOf('*', StringComparison.Ordinal);
-        var dayText = star < 0 ? text : text[..star];
-        if (!int.TryParse(dayText, NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-            || (star >= 0 && !float.TryParse(text[(star + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+        var hash = text.IndexOf('#', StringComparison.Ordinal);
+        var rest = hash < 0 ? text : text[..hash];
+        var star = rest.IndexOf('*', StringComparison.Ordinal);
+        uint paper = 0;
+        float weight = 1f;
+        if (!int.TryParse(star < 0 ? rest : rest[..star], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || (star >= 0 && !float.TryParse(rest[(star + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out weight))
+            || (hash >= 0 && !uint.TryParse(text[(hash + 1)..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out paper)))
         {
-            throw new InvalidDataException($"{source}:{line}: '{text}' is not DAY or DAY*WEIGHT");
+            throw new InvalidDataException($"{source}:{line}: '{text}' is not DAY[*WEIGHT][#PAPER]");
         }
 
-        var weight = star < 0 ? 1f : float.Parse(text[(star + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture);
-        return new Feature(Epoch.AddDays(day), weight);
+        return new Feature(Epoch.AddDays(day), weight, paper);
     }
 
     /// <summary>A key's features, oldest first, and how many people are thought to share it.</summary>
     public sealed record Entry(IReadOnlyList<Feature> Features, int People);
 
-    public readonly record struct Feature(DateOnly Day, float Weight);
+    /// <summary>One feature: its day, its weight, and the featured paper's <see cref="PaperFingerprint"/> (0 when unknown).</summary>
+    public readonly record struct Feature(DateOnly Day, float Weight, uint Paper = 0);
 }

@@ -9,7 +9,7 @@ public sealed class FeatureRecordBuilder
 {
     private readonly Dictionary<string, List<(FeatureRecord.Feature Feature, HashSet<string> Companions)>> _added = new(StringComparer.Ordinal);
 
-    public void Add(string key, DateOnly day, float weight, IEnumerable<string> companions)
+    public void Add(string key, DateOnly day, float weight, IEnumerable<string> companions, uint paper = 0)
     {
         if (key.Length == 0)
         {
@@ -21,13 +21,13 @@ public sealed class FeatureRecordBuilder
             _added[key] = list = [];
         }
 
-        list.Add((new FeatureRecord.Feature(day, weight), companions.Where(c => c != key).ToHashSet(StringComparer.Ordinal)));
+        list.Add((new FeatureRecord.Feature(day, weight, paper), companions.Where(c => c != key).ToHashSet(StringComparer.Ordinal)));
     }
 
     /// <summary>
     /// The record of what was added, on top of <paramref name="basis"/> when given: its people estimates kept unless the
-    /// new additions show more, and a key's addition on a day the basis already has for it taken as the same feature
-    /// (the same paper, from another copy of the same history), weighing the more of the two.
+    /// new additions show more, and a key's addition of a paper the basis already has for it (the same fingerprint, or
+    /// the same day when either has none) taken as the same feature, weighing the more of the two.
     /// </summary>
     public FeatureRecord Build(FeatureRecord? basis = null)
     {
@@ -38,7 +38,7 @@ public sealed class FeatureRecordBuilder
             var known = (previous?.Features ?? []).ToList();
             foreach (var (feature, _) in added)
             {
-                var same = known.FindIndex(f => f.Day == feature.Day);
+                var same = known.FindIndex(f => f.Paper != 0 && feature.Paper != 0 ? f.Paper == feature.Paper : f.Day == feature.Day);
                 if (previous is not null && same >= 0 && same < previous.Features.Count)
                 {
                     known[same] = known[same] with { Weight = Math.Max(known[same].Weight, feature.Weight) };

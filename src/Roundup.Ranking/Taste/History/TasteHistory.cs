@@ -13,10 +13,11 @@ public sealed record TasteHistory(FeatureRecord Authors, FeatureRecord CodeOwner
     public DateOnly? End => new[] { Authors.End, CodeOwners.End, Titles.End }.Max();
 
     /// <summary>
-    /// An author's decayed record per person sharing the name, as of a day. A name given with initials only
-    /// (<c>J. Smith</c>) gets the average over every recorded name it could be, not their sum.
+    /// An author's decayed record per person sharing the name, as of a day, without the paper <paramref name="exclude"/>
+    /// (a fingerprint). A name given with initials only (<c>J. Smith</c>) gets the average over every recorded name it
+    /// could be, not their sum.
     /// </summary>
-    public double AuthorRecord(string name, DateOnly asOf, double decayDays)
+    public double AuthorRecord(string name, DateOnly asOf, double decayDays, uint exclude = 0)
     {
         var key = AuthorName.Key(name);
         if (key.Length == 0)
@@ -26,7 +27,7 @@ public sealed record TasteHistory(FeatureRecord Authors, FeatureRecord CodeOwner
 
         if (!AuthorName.IsInitialsOnly(key))
         {
-            return Authors.Weight(key, asOf, decayDays);
+            return Authors.Weight(key, asOf, decayDays, exclude);
         }
 
         _byInitials ??= Authors.Entries.Keys
@@ -34,6 +35,6 @@ public sealed record TasteHistory(FeatureRecord Authors, FeatureRecord CodeOwner
             .GroupBy(AuthorName.InitialsKey, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         var candidates = (_byInitials.GetValueOrDefault(AuthorName.InitialsKey(key)) ?? []).Append(key).Where(k => Authors.Find(k) is not null).ToList();
-        return candidates.Count == 0 ? 0 : candidates.Average(k => Authors.Weight(k, asOf, decayDays));
+        return candidates.Count == 0 ? 0 : candidates.Average(k => Authors.Weight(k, asOf, decayDays, exclude));
     }
 }

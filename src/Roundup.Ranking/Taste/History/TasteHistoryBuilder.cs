@@ -23,22 +23,23 @@ public static class TasteHistoryBuilder
         var papers = Merged(featured);
         foreach (var (paper, weight) in papers)
         {
+            var fingerprint = PaperFingerprint.Of(paper.Id);
             var keys = paper.Authors.Select(AuthorName.Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             foreach (var key in keys)
             {
-                authors.Add(key, paper.Date, weight, keys);
+                authors.Add(key, paper.Date, weight, keys, fingerprint);
             }
 
             foreach (var owner in CodeOwners.In(paper.Links).Concat(CodeOwners.In(paper.Abstract)).Distinct(StringComparer.Ordinal))
             {
-                owners.Add(owner, paper.Date, weight, []);
+                owners.Add(owner, paper.Date, weight, [], fingerprint);
             }
         }
 
         // Only the days the memory keeps.
         var titles = papers.Select(p => p.Paper).Where(p => p.Date >= memoryFrom && p.Title.Length > 0).ToList();
         var vectors = titles.Count == 0 ? [] : embedTitles([.. titles.Select(p => p.Title)]);
-        var memory = TitleMemory.From(titles.Select((p, i) => (p.Date, vectors[i])));
+        var memory = TitleMemory.From(titles.Select((p, i) => (p.Date, PaperFingerprint.Of(p.Id), vectors[i])));
         return new TasteHistory(
             authors.Build(basis?.Authors),
             owners.Build(basis?.CodeOwners),

@@ -9,14 +9,14 @@ namespace Roundup.Ranking.Taste.History;
 /// </summary>
 public sealed class TitleMemory
 {
-    private const string Magic = "RTM1";
+    private const string Magic = "RTM2";
     private static readonly DateOnly Epoch = new(2000, 1, 1);
     private readonly Item[] _items;
 
     private TitleMemory(int dimensions, IEnumerable<Item> items)
     {
         Dimensions = dimensions;
-        _items = [.. items.OrderBy(i => i.Day).ThenBy(i => i.Scale)];
+        _items = [.. items.OrderBy(i => i.Day).ThenBy(i => i.Paper).ThenBy(i => i.Scale)];
         End = _items.Length == 0 ? null : _items[^1].Day;
     }
 
@@ -30,9 +30,10 @@ public sealed class TitleMemory
 
     public DateOnly? Start => _items.Length == 0 ? null : _items[0].Day;
 
-    public static TitleMemory From(IEnumerable<(DateOnly Day, float[] Vector)> titles)
+    /// <summary>The titles' vectors, each with its day and its paper's <see cref="PaperFingerprint"/>.</summary>
+    public static TitleMemory From(IEnumerable<(DateOnly Day, uint Paper, float[] Vector)> titles)
     {
-        var items = titles.Select(t => Quantize(t.Day, t.Vector)).ToList();
+        var items = titles.Select(t => Quantize(t.Day, t.Paper, t.Vector)).ToList();
         var dimensions = items.Count == 0 ? 0 : items[0].Values.Length;
         if (items.Any(i => i.Values.Length != dimensions))
         {
@@ -44,7 +45,7 @@ public sealed class TitleMemory
 
     /// <summary>
     /// This memory and <paramref name="other"/> together, keeping only what is dated on or after <paramref name="from"/>;
-    /// a title both hold on the same day is kept once.
+    /// a paper both hold is kept once.
     /// </summary>
     public TitleMemory Merge(TitleMemory other, DateOnly from)
     {
@@ -61,9 +62,10 @@ public sealed class TitleMemory
 
     /// <summary>
     /// The cosine similarities of <paramref name="vector"/> to the titles featured in the <paramref name="windowDays"/>
-    /// days before <paramref name="asOf"/> (or before the memory's end), the closest first, at most <paramref name="take"/>.
+    /// days before <paramref name="asOf"/> (or before the memory's end), the closest first, at most <paramref name="take"/>;
+    /// the paper <paramref name="exclude"/> (a fingerprint) is not its own past pick.
     /// </summary>
-    public IReadOnlyList<double> Nearest(ReadOnlySpan<float> vector, DateOnly asOf, int windowDays, int take)
+    public IReadOnlyList<double> Nearest(ReadOnlySpan<float> vector, DateOnly asOf, int windowDays, int take, uint exclude = 0)
     {
         if (_items.Length == 0 || vector.Length != Dimensions)
         {
@@ -75,12 +77,13 @@ public sealed class TitleMemory
         var best = new List<double>(take + 1);
         foreach (var item in _items)
         {
-            if (item.Day < from || item.Day >= until)
+            if (item.Day < from || item.Day >= until || (exclude != 0 && item.Paper == exclude))
             {
                 continue;
             }
 
-            var similarity = item.Dot(vector);
+            // Four decimals: ample for a cosine, and the same on machines whose float arithmetic differs in the last bits.
+            var similarity = Math.Round(item.Dot(vector), 4);
             var at = best.BinarySearch(similarity, Comparer<double>.Create((a, b) => b.CompareTo(a)));
             best.Insert(at < 0 ? ~at : at, similarity);
             if (best.Count > take)
@@ -101,6 +104,7 @@ public sealed class TitleMemory
         foreach (var item in _items)
         {
             writer.Write(item.Day.DayNumber - Epoch.DayNumber);
+            writer.Write(item.Paper);
             writer.Write(item.Scale);
             foreach (var v in item.Values)
             {
@@ -119,7 +123,7 @@ public sealed class TitleMemory
 
         var dimensions = reader.ReadInt32();
         var count = reader.ReadInt32();
-        if (dimensions is < 0 or > 4096 || count < 0 || (long)count * (dimensions + 8) > stream.Length)
+        if (dimensions is < 0 or > 4096 || count < 0 || (long)count * (dimensions + 12) > stream.Length)
         {
             throw new InvalidDataException($"{source}: {count} vectors of {dimensions} dimensions do not fit its {stream.Length} bytes");
         }
@@ -128,6 +132,7 @@ public sealed class TitleMemory
         for (var i = 0; i < count; i++)
         {
             var day = Epoch.AddDays(reader.ReadInt32());
+            var paper = reader.ReadUInt32();
             var scale = reader.ReadSingle();
             var values = new sbyte[dimensions];
             for (var j = 0; j < dimensions; j++)
@@ -135,22 +140,22 @@ public sealed class TitleMemory
                 values[j] = reader.ReadSByte();
             }
 
-            items.Add(new Item(day, scale, values));
+            items.Add(new Item(day, paper, scale, values));
         }
 
         return new TitleMemory(dimensions, items);
     }
 
-    private static Item Quantize(DateOnly day, float[] vector)
+    private static Item Quantize(DateOnly day, uint paper, float[] vector)
     {
         var max = vector.Length == 0 ? 0 : vector.Max(Math.Abs);
         var scale = max > 0 ? max / 127f : 1f;
-        return new Item(day, scale, [.. vector.Select(v => (sbyte)Math.Clamp(MathF.Round(v / scale), -127, 127))]);
+        return new Item(day, paper, scale, [.. vector.Select(v => (sbyte)Math.Clamp(MathF.Round(v / scale), -127, 127))]);
     }
 
-    private sealed record Item(DateOnly Day, float Scale, sbyte[] Values)
+    private sealed record Item(DateOnly Day, uint Paper, float Scale, sbyte[] Values)
     {
-        public string Key => $"{Day.DayNumber}:{Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Values.AsSpan()))}";
+        public string Key => Paper != 0 ? $"#{Paper:x8}" : $"{Day.DayNumber}:{Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Values.AsSpan()))}";
 
         public double Dot(ReadOnlySpan<float> vector)
         {

@@ -1,6 +1,7 @@
 using Roundup.Papers;
 using Roundup.Ranking.Taste.History;
 using Roundup.Ranking.Taste.Signals;
+using Roundup.Ranking.Taste.Text;
 using Roundup.Selection;
 
 namespace Roundup.Ranking.Taste.Model;
@@ -10,7 +11,7 @@ namespace Roundup.Ranking.Taste.Model;
 /// regression per level read (listing line; with the abstract) with and without the reputation signals, and the
 /// settings they were trained with. Identified by <see cref="Hash"/>, a hash of its files.
 /// </summary>
-public sealed class TasteModel(TasteModelInfo info, TasteSettings settings, TasteHistory history, IReadOnlyDictionary<string, Combiner> combiners, string hash)
+public sealed class TasteModel(TasteModelInfo info, TasteSettings settings, TasteHistory history, IReadOnlyDictionary<string, Combiner> combiners, TextScore? text, string hash)
 {
     /// <summary>A followed author's paper gains this much log-odds, whatever was learned.</summary>
     public const double FollowedAuthorLogOdds = 2.0;
@@ -22,6 +23,9 @@ public sealed class TasteModel(TasteModelInfo info, TasteSettings settings, Tast
     public TasteHistory History { get; } = history;
 
     public IReadOnlyDictionary<string, Combiner> Combiners { get; } = combiners;
+
+    /// <summary>The learned text score, when <see cref="TasteSettings.TextScore"/> asked for one.</summary>
+    public TextScore? Text { get; } = text;
 
     public string Hash { get; } = hash;
 
@@ -39,7 +43,7 @@ public sealed class TasteModel(TasteModelInfo info, TasteSettings settings, Tast
     public TasteJudgement Judge(Paper paper, ReadOnlySpan<float> titleVector, TasteLevel level, bool reputation, IReadOnlyCollection<string> followedAuthors)
     {
         var combiner = CombinerFor(level, reputation);
-        var reading = PaperReading.Read(paper, titleVector, AsOf(paper), History, Settings);
+        var reading = PaperReading.Read(paper, titleVector, AsOf(paper), History, Settings, Text?.Score(paper, titleVector) ?? 0);
         var signals = combiner.Signals.Select(TasteSignals.Named).ToList();
         var values = signals.Select(s => s.Read(reading)).ToArray();
 

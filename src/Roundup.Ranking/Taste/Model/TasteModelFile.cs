@@ -9,7 +9,8 @@ namespace Roundup.Ranking.Taste.Model;
 
 /// <summary>
 /// A taste model on disk, a folder of four files: <c>taste.json</c> (provenance, settings, the regressions),
-/// <c>authors.tsv.gz</c> and <c>code-owners.tsv</c> (the track records), <c>titles.bin</c> (the title memory).
+/// <c>authors.tsv.gz</c> and <c>code-owners.tsv</c> (the track records), <c>titles.bin</c> (the title memory), and
+/// <c>text-score.tsv.gz</c> when the model has a learned text score.
 /// Written deterministically, so the same training writes the same bytes; the model's hash is over their contents.
 /// </summary>
 public static class TasteModelFile
@@ -18,6 +19,7 @@ public static class TasteModelFile
     public const string AuthorsFile = "authors.tsv.gz";
     public const string CodeOwnersFile = "code-owners.tsv";
     public const string TitlesFile = "titles.bin";
+    public const string TextScoreFile = "text-score.tsv.gz";
     private const int Format = 1;
 
     private static readonly JsonSerializerOptions Json = new()
@@ -28,17 +30,18 @@ public static class TasteModelFile
     };
 
     /// <summary>The model's files in memory, and the hash over them.</summary>
-    public static (IReadOnlyDictionary<string, byte[]> Files, string Hash) Serialize(TasteModelInfo info, TasteSettings settings, TasteHistory history, IReadOnlyDictionary<string, Combiner> combiners)
+    public static (IReadOnlyDictionary<string, byte[]> Files, string Hash) Serialize(TasteModelInfo info, TasteSettings settings, TasteHistory history, IReadOnlyDictionary<string, Combiner> combiners, Text.TextScore? text)
     {
         var document = new Document(Format, info, settings, new SortedDictionary<string, Combiner>(combiners.ToDictionary(), StringComparer.Ordinal));
         var json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(document, Json) + "\n");
-        var authors = Text(history.Authors.Write);
-        var owners = Text(history.CodeOwners.Write);
+        var authors = Utf8(history.Authors.Write);
+        var owners = Utf8(history.CodeOwners.Write);
         using var titles = new MemoryStream();
         history.Titles.Write(titles);
+        var textScore = text is null ? [] : Utf8(text.Write);
 
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var part in new[] { json, authors, owners, titles.ToArray() })
+        foreach (var part in new[] { json, authors, owners, titles.ToArray(), textScore })
         {
             sha.AppendData(BitConverter.GetBytes(part.LongLength));
             sha.AppendData(part);
@@ -51,13 +54,19 @@ public static class TasteModelFile
             [CodeOwnersFile] = owners,
             [TitlesFile] = titles.ToArray(),
         };
+        if (text is not null)
+        {
+            files[TextScoreFile] = Gzip(textScore);
+        }
+
         return (files, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
     public static void Save(TasteModel model, string folder)
     {
         Directory.CreateDirectory(folder);
-        var (files, _) = Serialize(model.Info, model.Settings, model.History, model.Combiners);
+        var (files, _) = Serialize(model.Info, model.Settings, model.History, model.Combiners, model.Text);
+        File.Delete(Path.Combine(folder, TextScoreFile));
         foreach (var (name, bytes) in files)
         {
             var path = Path.Combine(folder, name);
@@ -116,11 +125,14 @@ public static class TasteModelFile
         using var titleStream = new MemoryStream(Bytes(TitlesFile));
         var titles = TitleMemory.Read(titleStream, $"{source}/{TitlesFile}");
         var history = new TasteHistory(authors, owners, titles);
-        var (_, hash) = Serialize(document.Info, document.Settings, history, document.Combiners);
-        return new TasteModel(document.Info, document.Settings, history, document.Combiners, hash);
+        var text = document.Settings.TextScore == Text.TextScoreKind.None
+            ? null
+            : Text.TextScore.Read(new StringReader(Encoding.UTF8.GetString(Gunzip(Bytes(TextScoreFile)))), $"{source}/{TextScoreFile}");
+        var (_, hash) = Serialize(document.Info, document.Settings, history, document.Combiners, text);
+        return new TasteModel(document.Info, document.Settings, history, document.Combiners, text, hash);
     }
 
-    private static byte[] Text(Action<TextWriter> write)
+    private static byte[] Utf8(Action<TextWriter> write)
     {
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
         write(writer);

@@ -1,4 +1,5 @@
 using Roundup.Papers;
+using Roundup.Ranking.Taste.Text;
 
 namespace Roundup.Ranking.Taste.Signals;
 
@@ -17,6 +18,8 @@ public static class TasteSignals
         new("last_author_record", SignalGroup.Reputation, TasteLevel.Title, AuthorsFacet, r => r.Authors.Count < 2 ? 0 : (float)Math.Log(1 + r.Authors[^1].Record)),
         new("authors_featured", SignalGroup.Reputation, TasteLevel.Title, AuthorsFacet, r => r.Authors.Count(a => a.Record > 0)),
         new("authors_featured_share", SignalGroup.Reputation, TasteLevel.Title, AuthorsFacet, r => r.Authors.Count == 0 ? 0 : r.Authors.Count(a => a.Record > 0) / (float)r.Authors.Count),
+        new("team_record", SignalGroup.Reputation, TasteLevel.Title, AuthorsFacet, r => (float)Math.Log(1 + r.Team.Record)),
+        new("team_authors", SignalGroup.Reputation, TasteLevel.Title, AuthorsFacet, r => r.Team.Authors),
         new("code_owner_record", SignalGroup.Reputation, TasteLevel.Title, CodeOwnerFacet, r => (float)Math.Log(1 + r.CommentOwner.Record)),
         new("code_owner_record_abstract", SignalGroup.Reputation, TasteLevel.Abstract, CodeOwnerFacet, r => (float)Math.Log(1 + r.AnyOwner.Record)),
 
@@ -45,12 +48,26 @@ public static class TasteSignals
         Primary("cs.LG"),
     ];
 
-    /// <summary>The signals a model of <paramref name="level"/> reads, without the switched-off groups.</summary>
-    public static IReadOnlyList<TasteSignal> For(TasteLevel level, IReadOnlyCollection<SignalGroup> off) =>
-        [.. All.Where(s => s.Level <= level && !off.Contains(s.Group))];
+    /// <summary>The learned text scores, one per <see cref="TextScoreKind"/>; a model reads the one it was trained with.</summary>
+    public static IReadOnlyList<TasteSignal> TextScores { get; } =
+    [
+        new("title_text_score", SignalGroup.Content, TasteLevel.Title, "text like past picks", r => (float)r.TextScore),
+        new("text_score", SignalGroup.Content, TasteLevel.Abstract, "text like past picks", r => (float)r.TextScore),
+    ];
+
+    /// <summary>The signals a model of <paramref name="level"/> reads, without the switched-off groups, with its text score if any.</summary>
+    public static IReadOnlyList<TasteSignal> For(TasteLevel level, IReadOnlyCollection<SignalGroup> off, TextScoreKind text = TextScoreKind.None) =>
+        [.. All.Concat(Text(text)).Where(s => s.Level <= level && !off.Contains(s.Group))];
+
+    private static IEnumerable<TasteSignal> Text(TextScoreKind kind) => kind switch
+    {
+        TextScoreKind.TitleEmbedding => [TextScores[0]],
+        TextScoreKind.TfIdf => [TextScores[1]],
+        _ => [],
+    };
 
     public static TasteSignal Named(string name) =>
-        All.FirstOrDefault(s => s.Name == name) ?? throw new InvalidDataException($"unknown taste signal '{name}'");
+        All.Concat(TextScores).FirstOrDefault(s => s.Name == name) ?? throw new InvalidDataException($"unknown taste signal '{name}'");
 
     private static TasteSignal Cue(string name, SignalGroup group, TasteLevel level, string facet, Func<Paper, string?> match) =>
         new(name, group, level, facet, r => match(r.Paper) is null ? 0f : 1f) { Match = match };

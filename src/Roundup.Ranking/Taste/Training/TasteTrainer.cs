@@ -5,6 +5,7 @@ using Roundup.Ranking.Learning;
 using Roundup.Ranking.Taste.History;
 using Roundup.Ranking.Taste.Model;
 using Roundup.Ranking.Taste.Signals;
+using Roundup.Ranking.Taste.Text;
 using Roundup.Selection;
 
 namespace Roundup.Ranking.Taste.Training;
@@ -35,21 +36,30 @@ public static class TasteTrainer
 
         var picks = set.Rows.Count(r => r.Picked);
         IReadOnlyDictionary<string, Combiner> combiners;
+        TextScore? text = null;
         if (picks > 0 && picks < set.Rows.Count)
         {
             var vectors = embedder.Embed([.. set.Rows.Select(r => r.Paper.Title)], cancellationToken);
-            var readings = set.Rows.Select((r, i) => PaperReading.Read(r.Paper, vectors[i], rowDays[i], history, settings)).ToList();
+            double[] textScores = new double[set.Rows.Count];
+            if (settings.TextScore != TextScoreKind.None)
+            {
+                (text, textScores) = TextScores(set, vectors, rowDays, historyEnd, embedder, settings, cancellationToken);
+            }
+
+            var readings = set.Rows.Select((r, i) => PaperReading.Read(r.Paper, vectors[i], rowDays[i], history, settings, textScores[i])).ToList();
             var labels = set.Rows.Select(r => r.Picked).ToList();
             combiners = Variants
                 .ToDictionary(
                     x => TasteModel.CombinerKey(x.level, x.reputation),
-                    x => Fit(TasteSignals.For(x.level, [.. off ?? [], .. x.reputation ? Array.Empty<SignalGroup>() : [SignalGroup.Reputation]]), readings, labels, settings, basis?.CombinerFor(x.level, x.reputation)),
+                    x => Fit(TasteSignals.For(x.level, [.. off ?? [], .. x.reputation ? Array.Empty<SignalGroup>() : [SignalGroup.Reputation]], settings.TextScore), readings, labels, settings, basis?.CombinerFor(x.level, x.reputation)),
                     StringComparer.Ordinal);
         }
         else if (basis is not null)
         {
             // Nothing to fit (no rows, or only one class): the curator's picks still join the history.
             combiners = basis.Combiners;
+            text = basis.Text;
+            settings = settings with { TextScore = basis.Settings.TextScore };
         }
         else
         {
@@ -70,14 +80,54 @@ public static class TasteTrainer
             Basis = basis?.Hash,
             EmbeddingModel = embedder.Model,
         };
-        var (_, hash) = TasteModelFile.Serialize(info, settings, history, combiners);
-        return new TasteModel(info, settings, history, combiners, hash);
+        var (_, hash) = TasteModelFile.Serialize(info, settings, history, combiners, text);
+        return new TasteModel(info, settings, history, combiners, text, hash);
     }
 
     private static readonly (TasteLevel level, bool reputation)[] Variants =
         [(TasteLevel.Title, true), (TasteLevel.Title, false), (TasteLevel.Abstract, true), (TasteLevel.Abstract, false)];
 
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>
+    /// The text score for scoring later weeks (trained on the history's last days and every unpicked row), and each
+    /// row's score from a model that did not see the row: rows are scored fold by fold (a week a fold, or two halves of
+    /// a single week), each fold by a score trained on the papers featured before its week and the other folds' rows.
+    /// </summary>
+    private static (TextScore Final, double[] RowScores) TextScores(TasteTrainingSet set, float[][] rowVectors, List<DateOnly> rowDays, DateOnly historyEnd, IEmbedder embedder, TasteSettings settings, CancellationToken cancellationToken)
+    {
+        var featured = set.Featured.Where(f => f.Title.Length > 0 && f.Date > historyEnd.AddDays(-settings.TextScoreDays))
+            .GroupBy(f => f.Id).Select(g => g.MaxBy(f => f.Abstract.Length)!).OrderBy(f => f.Date).ThenBy(f => f.Id).ToList();
+        var featuredVectors = settings.TextScore == TextScoreKind.TitleEmbedding ? embedder.Embed([.. featured.Select(f => f.Title)], cancellationToken) : new float[featured.Count][];
+        var weeks = rowDays.Distinct().Order().ToList();
+        var fold = set.Rows.Select((r, i) => weeks.Count > 1 ? weeks.IndexOf(rowDays[i]) : (int)(PaperFingerprint.Of(r.Paper.Id) & 1)).ToArray();
+        var scores = new double[set.Rows.Count];
+        foreach (var k in fold.Distinct().Order())
+        {
+            var inFold = Enumerable.Range(0, set.Rows.Count).Where(i => fold[i] == k).ToList();
+            var foldIds = inFold.Select(i => set.Rows[i].Paper.Id).ToHashSet();
+            var before = inFold.Min(i => rowDays[i]);
+            var picked = featured.Select((f, j) => (f, j)).Where(x => x.f.Date < before && !foldIds.Contains(x.f.Id)).Select(x => (x.f.ToPaper(), featuredVectors[x.j])).ToList();
+            var unpicked = Enumerable.Range(0, set.Rows.Count).Where(i => fold[i] != k && !set.Rows[i].Picked).Select(i => (set.Rows[i].Paper, rowVectors[i])).ToList();
+            if (picked.Count == 0 || unpicked.Count == 0)
+            {
+                continue;
+            }
+
+            var model = TextScoreTrainer.Train(settings.TextScore, picked, unpicked, settings.Seed);
+            foreach (var i in inFold)
+            {
+                scores[i] = model.Score(set.Rows[i].Paper, rowVectors[i]);
+            }
+        }
+
+        var final = TextScoreTrainer.Train(
+            settings.TextScore,
+            [.. featured.Select((f, j) => (f.ToPaper(), featuredVectors[j]))],
+            [.. set.Rows.Select((r, i) => (r, i)).Where(x => !x.r.Picked).Select(x => (x.r.Paper, rowVectors[x.i]))],
+            settings.Seed);
+        return (final, scores);
+    }
 
     private static Combiner Fit(IReadOnlyList<TasteSignal> signals, List<PaperReading> readings, List<bool> labels, TasteSettings settings, Combiner? basis)
     {
@@ -105,7 +155,7 @@ public static class TasteTrainer
             LabelColumnName = nameof(LabelledRow.Label),
             FeatureColumnName = nameof(LabelledRow.Features),
             ExampleWeightColumnName = nameof(LabelledRow.Weight),
-            L2Regularization = settings.L2Regularization,
+            L2Regularization = signals.All(s => s.Level == TasteLevel.Title) ? settings.TitleL2Regularization : settings.L2Regularization,
             L1Regularization = 0,
             NumberOfThreads = 1,
         }).Fit(data);
