@@ -17,7 +17,7 @@ public static class EvalCommand
         var command = new Command("eval", "Score selection against human picks on rolling test windows (each trained only before it): the funnel after learn, the default taste, no-reputation, profile-only, and the baselines");
         var listings = new Option<string[]>("--listings") { Description = "Listing files (JSON lines); wildcards allowed in file names", Required = true, AllowMultipleArgumentsPerToken = true };
         var picks = new Option<string>("--picks") { Description = "Picks file (TSV: arxiv_id, listing_date, sources): the labels, and what a curator learns from before each window", Required = true };
-        var history = new Option<string[]>("--history") { Description = "Curation history files (JSON lines of featured papers) the default recipe learns from", AllowMultipleArgumentsPerToken = true };
+        var history = new Option<string[]>("--history") { Description = "Curation history files (JSON lines of featured papers) the default recipe learns from", Required = true, AllowMultipleArgumentsPerToken = true };
         var extra = new Option<string[]>("--extra-positives") { Description = "Curation history files the funnel row's learn adds (as learn --extra-positives)", AllowMultipleArgumentsPerToken = true };
         var trainUntil = new Option<DateOnly?>("--train-until") { Description = "With --test-from: one window instead of the rolling ones; the last listing date to learn from" };
         var testFrom = new Option<DateOnly?>("--test-from") { Description = "First listing date of the single test window" };
@@ -50,7 +50,7 @@ public static class EvalCommand
             var inputs = new EvalInputs(
                 TasteInputs.Files(parse.GetValue(listings)!),
                 parse.GetValue(picks)!,
-                TasteInputs.Files(parse.GetValue(history) ?? []),
+                TasteInputs.Files(parse.GetValue(history)!),
                 TasteInputs.Files(parse.GetValue(extra) ?? []),
                 window,
                 parse.GetValue(trainUntil),

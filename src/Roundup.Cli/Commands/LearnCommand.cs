@@ -76,7 +76,7 @@ public static class LearnCommand
             var folder = host.Options.Selection.TasteModel;
             TasteModelFile.Save(model, folder);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Trained the taste {model.Hash[..12]} on {set.Rows.Count:N0} papers listed {first:yyyy-MM-dd}..{last:yyyy-MM-dd} ({model.Info.Picks:N0} picked{(unknown > 0 ? $"; {unknown} picks not in the store, left out" : "")}) and {model.Info.Featured:N0} featured papers{(basis is null ? "" : $", on top of the default taste {basis.Hash[..12]}")}; saved to {Path.GetFullPath(folder)}"));
+                $"Trained the taste {model.Hash[..12]} on {set.Rows.Count:N0} papers ({model.Info.Picks:N0} picked) listed {first:yyyy-MM-dd}..{last:yyyy-MM-dd}{(unknown > 0 ? $" ({unknown} picks not in the store, left out)" : "")} and {model.Info.Featured:N0} featured papers{(basis is null ? "" : $", on top of the default taste {basis.Hash[..12]}")}; saved to {Path.GetFullPath(folder)}"));
             Console.Out.WriteLine(TasteChoice.Describe(model, folder));
             return CommandRunner.Success;
         });

@@ -96,6 +96,11 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
 
         // What a new user gets: the default recipe, on the history and listings before the window.
         var recipe = TasteSets.FromHistory(earlier, c.History, before, sources);
+        if (recipe.Rows.All(r => r.Picked) || !recipe.Rows.Any(r => r.Picked))
+        {
+            throw new UsageException($"window {label}: the default recipe needs papers listed before it that the history featured and papers it did not ({recipe.Rows.Count(r => r.Picked)} of {recipe.Rows.Count} featured): give the curation history of those days with --history");
+        }
+
         var defaultTaste = TasteTrainer.Train(recipe, c.Embedder, new TasteSettings(), "default", cancellationToken: ct);
         // What a curator gets after roundup learn --picks --extra-positives, on top of it.
         var firstPick = c.Picks.Where(p => p.ListingDate <= before).Select(p => p.ListingDate).DefaultIfEmpty(before).Min();

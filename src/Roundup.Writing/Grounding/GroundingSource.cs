@@ -5,7 +5,8 @@ using Roundup.Writing.Writers;
 namespace Roundup.Writing.Grounding;
 
 /// <summary>
-/// What a claim may be grounded in: the paper's title and abstract and, when it was read, its full-text evidence
+/// What a claim may be grounded in: the paper's title, abstract and comment (where authors put their code link and
+/// venue) and, when it was read, its full-text evidence
 /// (section headings and paragraphs, captions, table cells). Never the reference list (a number there is another
 /// paper's) and never hidden text (the evidence keeps it apart, and it is not read here).
 /// </summary>
@@ -50,7 +51,7 @@ public sealed class GroundingSource
 
     private static GroundingSource For(Paper paper, PaperEvidence? evidence, IReadOnlyList<RelatedPaper> related)
     {
-        var prose = new List<string> { paper.Title, paper.Abstract };
+        var prose = new List<string> { paper.Title, paper.Abstract, paper.Comment ?? "" };
         if (evidence is not null)
         {
             prose.Add(evidence.Title);

@@ -78,7 +78,8 @@ public sealed class SelectionEndToEndTests : IDisposable
             Assert.Equal(15, advanced.Count(n => n % 3 == 0));
         }
         var path = picks[0].GetProperty("path").EnumerateArray().ToList();
-        Assert.Contains(path, step => step.GetProperty("reasons").EnumerateArray().Any(r => r.GetString()!.Contains("authors picked before", StringComparison.Ordinal) || r.GetString()!.Contains("title close to past picks", StringComparison.Ordinal)));
+        Assert.Contains(path, step => step.GetProperty("reasons").EnumerateArray().Any(r => r.GetString()!.Contains("authors featured before: 'Ada Lovelace'", StringComparison.Ordinal)));
+        Assert.Contains(path, step => step.GetProperty("reasons").EnumerateArray().Any(r => r.GetString()!.Contains("title close to past picks", StringComparison.Ordinal)));
         Assert.Contains(path, step => step.GetProperty("stage").GetString() == "skim" && step.GetProperty("reasons").EnumerateArray().Any(r => r.GetString()!.Contains("no full text: judged from the abstract", StringComparison.Ordinal)));
 
         var again = await RoundupCli.RunAsync(_dir.Path, "select", "--week", "2025-W26");
@@ -122,7 +123,7 @@ public sealed class SelectionEndToEndTests : IDisposable
 
         Assert.True(learn.ExitCode == 0, learn.Stderr);
         Assert.Contains("on 105 papers (21 picked)", learn.Stdout, StringComparison.Ordinal);   // 20 picks + the pin; the drop is a negative
-        Assert.Contains("1 picks dated 2025-06-16..2025-06-27 name papers that are not in the store", learn.Stderr, StringComparison.Ordinal);
+        Assert.Contains("1 of the 21 picks dated 2025-06-16..2025-06-27 name papers that are not in the store", learn.Stderr, StringComparison.Ordinal);
         Assert.Contains("picks.tsv:23", learn.Stderr, StringComparison.Ordinal);
     }
 
@@ -202,6 +203,6 @@ public sealed class SelectionEndToEndTests : IDisposable
         Assert.True(select.ExitCode == 0, select.Stderr);
         using var doc = JsonDocument.Parse(select.Stdout);
         Assert.Equal(0, doc.RootElement.GetProperty("picks").GetArrayLength());
-        Assert.Contains("No taste model", select.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Taste: the shipped default", select.Stderr, StringComparison.Ordinal);
     }
 }

@@ -171,4 +171,18 @@ public sealed class GroundingCheckTests
         Assert.Empty(result.In(EntryPart.Tldr));
         Assert.Equal(["45.1%", "GSM8K"], result.Unsupported.Select(c => c.Text));
     }
+
+    [Fact]
+    public void A_code_link_quoted_from_the_comment_is_grounded_in_it()
+    {
+        var paper = WritingTestData.Paper() with { Comment = "Code released at: https://github.com/TencentARC/GRPO-CARE" };
+        var commentary = "Code: https://github.com/TencentARC/GRPO-CARE.";
+
+        var grounded = GroundingCheck.Check(new EntryText(WritingTestData.GoodTldr, [], commentary), GroundingSource.For(paper, evidence: null));
+        var withoutComment = GroundingCheck.Check(new EntryText(WritingTestData.GoodTldr, [], commentary), GroundingSource.For(paper with { Comment = null }, evidence: null));
+
+        Assert.Equal(commentary, grounded.Kept.Commentary);
+        Assert.Empty(grounded.Unsupported);
+        Assert.Equal(["TencentARC"], withoutComment.Unsupported.Select(c => c.Text));
+    }
 }

@@ -27,12 +27,12 @@ public static class TasteHistoryBuilder
             var keys = paper.Authors.Select(AuthorName.Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             foreach (var key in keys)
             {
-                authors.Add(key, paper.Date, weight, keys, fingerprint);
+                authors.Add(key, paper.Date, weight, fingerprint);
             }
 
             foreach (var owner in CodeOwners.In(paper.Links).Concat(CodeOwners.In(paper.Abstract)).Distinct(StringComparer.Ordinal))
             {
-                owners.Add(owner, paper.Date, weight, [], fingerprint);
+                owners.Add(owner, paper.Date, weight, fingerprint);
             }
         }
 

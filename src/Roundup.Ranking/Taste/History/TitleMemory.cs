@@ -12,6 +12,7 @@ public sealed class TitleMemory
     private const string Magic = "RTM2";
     private static readonly DateOnly Epoch = new(2000, 1, 1);
     private readonly Item[] _items;
+    private DateOnly[]? _days;
 
     private TitleMemory(int dimensions, IEnumerable<Item> items)
     {
@@ -62,8 +63,9 @@ public sealed class TitleMemory
 
     /// <summary>
     /// The cosine similarities of <paramref name="vector"/> to the titles featured in the <paramref name="windowDays"/>
-    /// days before <paramref name="asOf"/> (or before the memory's end), the closest first, at most <paramref name="take"/>;
-    /// the paper <paramref name="exclude"/> (a fingerprint) is not its own past pick.
+    /// days before <paramref name="asOf"/> (or before the day after the memory's last title before it, when earlier),
+    /// the closest first, at most <paramref name="take"/>; the paper <paramref name="exclude"/> (a fingerprint) is not
+    /// its own past pick.
     /// </summary>
     public IReadOnlyList<double> Nearest(ReadOnlySpan<float> vector, DateOnly asOf, int windowDays, int take, uint exclude = 0)
     {
@@ -72,7 +74,8 @@ public sealed class TitleMemory
             return [];
         }
 
-        var until = End is { } end && end.AddDays(1) < asOf ? end.AddDays(1) : asOf;
+        var days = _days ??= [.. _items.Select(i => i.Day).Distinct()];
+        var until = FeatureRecord.LastBefore(days, asOf) is { } last && last.AddDays(1) < asOf ? last.AddDays(1) : asOf;
         var from = until.AddDays(-windowDays);
         var best = new List<double>(take + 1);
         foreach (var item in _items)

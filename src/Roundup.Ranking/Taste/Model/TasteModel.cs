@@ -8,10 +8,11 @@ namespace Roundup.Ranking.Taste.Model;
 
 /// <summary>
 /// A curator's taste: the history it reads (authors' and code owners' records, past picks' titles), one logistic
-/// regression per level read (listing line; with the abstract) with and without the reputation signals, and the
-/// settings they were trained with. Identified by <see cref="Hash"/>, a hash of its files.
+/// regression per level read (listing line; with the abstract) with and without the reputation signals, the
+/// settings they were trained with, and for a basis a sample of its training rows. Identified by <see cref="Hash"/>,
+/// a hash of its files.
 /// </summary>
-public sealed class TasteModel(TasteModelInfo info, TasteSettings settings, TasteHistory history, IReadOnlyDictionary<string, Combiner> combiners, TextScore? text, string hash)
+public sealed class TasteModel(TasteModelInfo info, TasteSettings settings, TasteHistory history, IReadOnlyDictionary<string, Combiner> combiners, TextScore? text, ReferenceRows? reference, string hash)
 {
     /// <summary>A followed author's paper gains this much log-odds, whatever was learned.</summary>
     public const double FollowedAuthorLogOdds = 2.0;
@@ -26,6 +27,9 @@ public sealed class TasteModel(TasteModelInfo info, TasteSettings settings, Tast
 
     /// <summary>The learned text score, when <see cref="TasteSettings.TextScore"/> asked for one.</summary>
     public TextScore? Text { get; } = text;
+
+    /// <summary>A sample of what it was trained on, for a taste built on top of it; null for a curator's model.</summary>
+    public ReferenceRows? Reference { get; } = reference;
 
     public string Hash { get; } = hash;
 

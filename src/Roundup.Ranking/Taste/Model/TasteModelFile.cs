@@ -10,7 +10,8 @@ namespace Roundup.Ranking.Taste.Model;
 /// <summary>
 /// A taste model on disk, a folder of four files: <c>taste.json</c> (provenance, settings, the regressions),
 /// <c>authors.tsv.gz</c> and <c>code-owners.tsv</c> (the track records), <c>titles.bin</c> (the title memory), and
-/// <c>text-score.tsv.gz</c> when the model has a learned text score.
+/// <c>text-score.tsv.gz</c> when the model has a learned text score, <c>reference.tsv.gz</c> when it keeps a sample
+/// of its training rows.
 /// Written deterministically, so the same training writes the same bytes; the model's hash is over their contents.
 /// </summary>
 public static class TasteModelFile
@@ -20,6 +21,7 @@ public static class TasteModelFile
     public const string CodeOwnersFile = "code-owners.tsv";
     public const string TitlesFile = "titles.bin";
     public const string TextScoreFile = "text-score.tsv.gz";
+    public const string ReferenceFile = "reference.tsv.gz";
     private const int Format = 1;
 
     private static readonly JsonSerializerOptions Json = new()
@@ -30,7 +32,7 @@ public static class TasteModelFile
     };
 
     /// <summary>The model's files in memory, and the hash over them.</summary>
-    public static (IReadOnlyDictionary<string, byte[]> Files, string Hash) Serialize(TasteModelInfo info, TasteSettings settings, TasteHistory history, IReadOnlyDictionary<string, Combiner> combiners, Text.TextScore? text)
+    public static (IReadOnlyDictionary<string, byte[]> Files, string Hash) Serialize(TasteModelInfo info, TasteSettings settings, TasteHistory history, IReadOnlyDictionary<string, Combiner> combiners, Text.TextScore? text, ReferenceRows? reference)
     {
         var document = new Document(Format, info, settings, new SortedDictionary<string, Combiner>(combiners.ToDictionary(), StringComparer.Ordinal));
         var json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(document, Json) + "\n");
@@ -39,9 +41,10 @@ public static class TasteModelFile
         using var titles = new MemoryStream();
         history.Titles.Write(titles);
         var textScore = text is null ? [] : Utf8(text.Write);
+        var referenceRows = reference is null ? [] : Utf8(reference.Write);
 
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var part in new[] { json, authors, owners, titles.ToArray(), textScore })
+        foreach (var part in new[] { json, authors, owners, titles.ToArray(), textScore, referenceRows })
         {
             sha.AppendData(BitConverter.GetBytes(part.LongLength));
             sha.AppendData(part);
@@ -59,14 +62,20 @@ public static class TasteModelFile
             files[TextScoreFile] = Gzip(textScore);
         }
 
+        if (reference is not null)
+        {
+            files[ReferenceFile] = Gzip(referenceRows);
+        }
+
         return (files, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
     public static void Save(TasteModel model, string folder)
     {
         Directory.CreateDirectory(folder);
-        var (files, _) = Serialize(model.Info, model.Settings, model.History, model.Combiners, model.Text);
+        var (files, _) = Serialize(model.Info, model.Settings, model.History, model.Combiners, model.Text, model.Reference);
         File.Delete(Path.Combine(folder, TextScoreFile));
+        File.Delete(Path.Combine(folder, ReferenceFile));
         foreach (var (name, bytes) in files)
         {
             var path = Path.Combine(folder, name);
@@ -128,8 +137,12 @@ public static class TasteModelFile
         var text = document.Settings.TextScore == Text.TextScoreKind.None
             ? null
             : Text.TextScore.Read(new StringReader(Encoding.UTF8.GetString(Gunzip(Bytes(TextScoreFile)))), $"{source}/{TextScoreFile}");
-        var (_, hash) = Serialize(document.Info, document.Settings, history, document.Combiners, text);
-        return new TasteModel(document.Info, document.Settings, history, document.Combiners, text, hash);
+        using var referenceStream = open(ReferenceFile);
+        var reference = referenceStream is null
+            ? null
+            : ReferenceRows.Read(new StringReader(Encoding.UTF8.GetString(Gunzip(Bytes(ReferenceFile)))), $"{source}/{ReferenceFile}");
+        var (_, hash) = Serialize(document.Info, document.Settings, history, document.Combiners, text, reference);
+        return new TasteModel(document.Info, document.Settings, history, document.Combiners, text, reference, hash);
     }
 
     private static byte[] Utf8(Action<TextWriter> write)

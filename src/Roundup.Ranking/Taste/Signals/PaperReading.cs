@@ -72,7 +72,7 @@ public sealed class PaperReading
         var byKey = new List<HashSet<uint>>();
         foreach (var key in keys)
         {
-            var mine = (authors.Find(key)?.Features ?? []).Where(f => f.Day < asOf && f.Paper != 0 && f.Paper != self).Select(f => (f.Paper, f.Day)).DistinctBy(f => f.Paper).ToList();
+            var mine = (authors.Find(key) ?? []).Where(f => f.Day < asOf && f.Paper != 0 && f.Paper != self).Select(f => (f.Paper, f.Day)).DistinctBy(f => f.Paper).ToList();
             byKey.Add([.. mine.Select(f => f.Paper)]);
             foreach (var (fingerprint, day) in mine)
             {

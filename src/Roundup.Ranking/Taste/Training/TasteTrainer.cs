@@ -14,9 +14,10 @@ namespace Roundup.Ranking.Taste.Training;
 /// Trains a <see cref="TasteModel"/>. Every listing row is read as of the Monday of its week, against the history
 /// known before then, exactly as a paper of a later week will be read: a row never sees its own pick, and old and
 /// new rows are judged alike. One logistic regression (ML.NET L-BFGS, classes balanced) per level read, with and
-/// without the reputation signals. On top of a basis (the shipped default), each regression also gets the basis's
-/// margin as a signal and is then folded back into one linear model over the signals: a curator with few picks
-/// keeps the default's judgement, one with many picks moves away from it.
+/// without the reputation signals. On top of a basis (the shipped default), each regression also reads the basis's
+/// margin and learns its judgement of every row as soft labels beside the curator's own, and is then folded back into
+/// one linear model over the signals: a curator with few picks keeps the default's judgement, one with many picks
+/// moves away from it.
 /// </summary>
 public static class TasteTrainer
 {
@@ -37,6 +38,7 @@ public static class TasteTrainer
         var picks = set.Rows.Count(r => r.Picked);
         IReadOnlyDictionary<string, Combiner> combiners;
         TextScore? text = null;
+        ReferenceRows? reference = null;
         if (picks > 0 && picks < set.Rows.Count)
         {
             var vectors = embedder.Embed([.. set.Rows.Select(r => r.Paper.Title)], cancellationToken);
@@ -51,8 +53,13 @@ public static class TasteTrainer
             combiners = Variants
                 .ToDictionary(
                     x => TasteModel.CombinerKey(x.level, x.reputation),
-                    x => Fit(TasteSignals.For(x.level, [.. off ?? [], .. x.reputation ? Array.Empty<SignalGroup>() : [SignalGroup.Reputation]], settings.TextScore), readings, labels, settings, basis?.CombinerFor(x.level, x.reputation)),
+                    x => Fit(TasteSignals.For(x.level, [.. off ?? [], .. x.reputation ? Array.Empty<SignalGroup>() : [SignalGroup.Reputation]], settings.TextScore), readings, labels, settings, basis?.CombinerFor(x.level, x.reputation), basis?.Reference),
                     StringComparer.Ordinal);
+            if (basis is null)
+            {
+                var all = TasteSignals.For(TasteLevel.Abstract, [], settings.TextScore);
+                reference = ReferenceRows.Sample([.. all.Select(s => s.Name)], [.. readings.Select(r => all.Select(s => s.Read(r)).ToArray())], labels);
+            }
         }
         else if (basis is not null)
         {
@@ -80,8 +87,8 @@ public static class TasteTrainer
             Basis = basis?.Hash,
             EmbeddingModel = embedder.Model,
         };
-        var (_, hash) = TasteModelFile.Serialize(info, settings, history, combiners, text);
-        return new TasteModel(info, settings, history, combiners, text, hash);
+        var (_, hash) = TasteModelFile.Serialize(info, settings, history, combiners, text, reference);
+        return new TasteModel(info, settings, history, combiners, text, reference, hash);
     }
 
     private static readonly (TasteLevel level, bool reputation)[] Variants =
@@ -129,24 +136,45 @@ public static class TasteTrainer
         return (final, scores);
     }
 
-    private static Combiner Fit(IReadOnlyList<TasteSignal> signals, List<PaperReading> readings, List<bool> labels, TasteSettings settings, Combiner? basis)
+    private static Combiner Fit(IReadOnlyList<TasteSignal> signals, List<PaperReading> readings, List<bool> labels, TasteSettings settings, Combiner? basis, ReferenceRows? basisRows)
     {
         var raw = readings.Select(r => signals.Select(s => s.Read(r)).ToArray()).ToList();
-        var basisSignals = basis?.Signals.Select(name => signals.ToList().FindIndex(s => s.Name == name)).ToArray();
-        if (basisSignals is not null && basisSignals.Any(i => i < 0))
+        var basisIndex = basis?.Signals.Select(name => signals.ToList().FindIndex(s => s.Name == name)).ToArray();
+        if (basisIndex is not null && basisIndex.Any(i => i < 0))
         {
-            basisSignals = null;   // the basis reads a signal this catalogue no longer has: learn without it
+            basisIndex = null;   // the basis reads a signal this catalogue no longer has: learn without it
         }
 
-        var columns = raw.Select((x, n) => basisSignals is null ? x : [.. x, (float)basis!.Margin([.. basisSignals.Select(i => x[i])])]).ToList();
+        // On top of a basis, its margin is one more column, and the basis's own sample of what it learned from and the
+        // curator's rows are all shown as the basis judges them (soft labels: "a pick" weighing p, "not a pick" 1 − p),
+        // as much in all as the curator's own labels. The column carries the basis's judgement into directions the
+        // curator's rows do not vary in, the sample keeps it over papers their listings lack, and the soft labels keep
+        // its weight. Few picks leave the basis nearly as it was; many move it.
+        float[] WithMargin(float[] x) => [.. x, (float)basis!.Margin([.. basisIndex!.Select(i => x[i])])];
+        var columns = basisIndex is null ? raw : raw.Select(WithMargin).ToList();
+        var sample = basisIndex is null || basisRows is null
+            ? []
+            : basisRows.For([.. signals.Select(s => s.Name)]).Where(r => basisIndex.All(i => r[i] is not null)).ToList();
         var (means, scales) = Moments(columns);
+        var soft = columns.Concat(sample.Select(r => WithMargin([.. r.Select((v, j) => v ?? means[j])]))).ToList();
         var (positive, negative) = Rows.BalancedWeights(labels.Count(l => l), labels.Count);
-        var rows = columns.Select((x, n) => new LabelledRow
+        LabelledRow Row(float[] x, bool label, float weight) => new()
         {
-            Label = labels[n],
-            Weight = labels[n] ? positive : negative,
+            Label = label,
+            Weight = weight,
             Features = new VBuffer<float>(x.Length, [.. x.Select((v, j) => (v - means[j]) / scales[j])]),
-        }).ToList();
+        };
+        var rows = columns.Select((x, n) => Row(x, labels[n], labels[n] ? positive : negative)).ToList();
+        if (basisIndex is not null)
+        {
+            var each = (float)columns.Count / soft.Count;
+            foreach (var x in soft)
+            {
+                var p = Combiner.Probability(x[^1]);
+                rows.Add(Row(x, true, (float)p * each));
+                rows.Add(Row(x, false, (float)(1 - p) * each));
+            }
+        }
 
         var ml = new MLContext(settings.Seed);
         var data = Rows.Load(ml, rows, columns[0].Length);
@@ -163,25 +191,22 @@ public static class TasteTrainer
 
         // p = 1/(1 + e^(slope·m + offset)): fold the calibration into the margin, so p = 1/(1 + e^−margin).
         var weights = linear.Weights.Select(w => (float)(-linear.Slope * w)).ToArray();
-        var bias = (float)((-linear.Slope * linear.Bias) - linear.Offset);
+        var bias = (double)((-linear.Slope * linear.Bias) - linear.Offset);
         var width = signals.Count;
-        if (basisSignals is null)
+        if (basisIndex is not null)
         {
-            return new Combiner([.. signals.Select(s => s.Name)], means[..width], scales[..width], weights[..width], bias);
+            // margin = bias + Σ w·z + w_b·(m_B − μ_b)/σ_b, and m_B is the basis's own linear model: fold it into the signals.
+            var b = weights[width] / scales[width];
+            bias += b * (basis!.Bias - means[width]);
+            for (var k = 0; k < basisIndex.Length; k++)
+            {
+                var j = basisIndex[k];
+                weights[j] += (float)(b * basis.Weights[k] * scales[j] / basis.Scales[k]);
+                bias += b * basis.Weights[k] * (means[j] - basis.Means[k]) / basis.Scales[k];
+            }
         }
 
-        // margin = bias + Σ w·z + w_b·(m_B − μ_b)/σ_b, with m_B the basis's own linear model: fold it into the signals.
-        var b = weights[width] / scales[width];
-        var folded = weights[..width];
-        var foldedBias = (double)bias + (b * (basis!.Bias - means[width]));
-        for (var k = 0; k < basisSignals.Length; k++)
-        {
-            var j = basisSignals[k];
-            folded[j] += (float)(b * basis.Weights[k] * scales[j] / basis.Scales[k]);
-            foldedBias += b * basis.Weights[k] * (means[j] - basis.Means[k]) / basis.Scales[k];
-        }
-
-        return new Combiner([.. signals.Select(s => s.Name)], means[..width], scales[..width], folded, (float)foldedBias);
+        return new Combiner([.. signals.Select(s => s.Name)], means[..width], scales[..width], weights[..width], (float)bias);
     }
 
     private static (float[] Means, float[] Scales) Moments(List<float[]> rows)
