@@ -183,6 +183,6 @@ public sealed class GroundingCheckTests
 
         Assert.Equal(commentary, grounded.Kept.Commentary);
         Assert.Empty(grounded.Unsupported);
-        Assert.Equal(["TencentARC"], withoutComment.Unsupported.Select(c => c.Text));
+        Assert.Equal(["TencentARC", "GRPO-CARE"], withoutComment.Unsupported.Select(c => c.Text));
     }
 }
