@@ -43,6 +43,6 @@ public sealed record TasteChoice(TasteModel? Model, bool Reputation, bool Profil
         var history = string.Create(CultureInfo.InvariantCulture, $"{info.Featured:N0} featured papers {info.HistoryStart:yyyy-MM-dd}..{info.HistoryEnd:yyyy-MM-dd}");
         return info.Kind == "default"
             ? $"the shipped default {model.Hash[..12]} (no taste trained in {folder}; trained on {trained}, history of {history}; see MODEL_CARD.md)"
-            : $"the curator's model {model.Hash[..12]} in {folder} (trained on {trained}, history of {history}{(info.Basis is { } b ? $", on top of {b[..12]}" : "")})";
+            : string.Create(CultureInfo.InvariantCulture, $"the curator's model {model.Hash[..12]} in {folder} (trained on {trained}, {(info.Basis is { } b ? $"on top of {b[..12]} with {history} added" : $"history of {history}")}; its history ends {model.History.End:yyyy-MM-dd})");
     }
 }
