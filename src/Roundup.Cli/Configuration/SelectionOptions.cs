@@ -38,16 +38,18 @@ public sealed class SelectionOptions
 
     public IReadOnlyList<StageConfig> EffectiveStages => Stages.Count > 0 ? Stages : DefaultStages;
 
-    // Weights chosen with roundup eval on the June 2025 dev days (README, "Selection measured"): the learned taste
-    // carries the ranking; the rubric breaks its ties and explains the picks; the skim and read stages weigh the
-    // full text's evidence when there is one (without it, that scorer steps aside and the weights renormalise). The profile-similarity scorer lowered
-    // precision against these curators' picks, so it is off by default; a curator can weight it in any stage.
+    // Weights chosen with roundup eval on the June 2025 dev windows (README, "Selection measured"): the learned taste
+    // carries the ranking. The rubric (the model curator's cues: speed and accuracy claims, benchmarks, code, venue)
+    // helps the title stage and is shown after it with no weight: weighted 0.05 in the later stages it cost one
+    // human pick in each window (8 and 8 against 9 and 9). The skim and read stages weigh the full text's evidence
+    // when there is one (without it, that scorer steps aside and the weights renormalise). The profile-similarity
+    // scorer takes the taste's place only when Selection:Taste is profile.
     public static readonly StageConfig[] DefaultStages =
     [
         new() { Name = "title", Reads = Evidence.Title, KeepShare = 0.35, Scorers = new() { ["taste"] = 0.9, ["rubric"] = 0.1 } },
-        new() { Name = "abstract", Reads = Evidence.Abstract, Keep = 150, Scorers = new() { ["taste"] = 0.95, ["rubric"] = 0.05 } },
-        new() { Name = "skim", Reads = Evidence.Skim, Keep = 50, Scorers = new() { ["taste"] = 0.95, ["rubric"] = 0.05, ["evidence"] = 0.3 } },
-        new() { Name = "read", Reads = Evidence.FullText, Keep = 30, Scorers = new() { ["taste"] = 0.95, ["rubric"] = 0.05, ["evidence"] = 0.3 } },
+        new() { Name = "abstract", Reads = Evidence.Abstract, Keep = 150, Scorers = new() { ["taste"] = 1.0, ["rubric"] = 0 } },
+        new() { Name = "skim", Reads = Evidence.Skim, Keep = 50, Scorers = new() { ["taste"] = 1.0, ["rubric"] = 0, ["evidence"] = 0.3 } },
+        new() { Name = "read", Reads = Evidence.FullText, Keep = 30, Scorers = new() { ["taste"] = 1.0, ["rubric"] = 0, ["evidence"] = 0.3 } },
     ];
 
     public IEnumerable<string> Validate()

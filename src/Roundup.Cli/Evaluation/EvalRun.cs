@@ -38,6 +38,8 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
         ["default − title score"] = "ablation: the default recipe without the learned score of the title's embedding",
         ["default, tf-idf score"] = "ablation: the default recipe with arxiv-sanity's tf-idf + SVM score of title and abstract instead",
         ["taste model alone"] = "ablation: the learned model's abstract-level score, no funnel",
+        ["logistic alone"] = "ablation: the default recipe without the title score, its logistic regression ranking every paper, no funnel",
+        ["LambdaMART alone"] = "ablation: FastTree's LambdaMART on the same signals and rows, graded (top ten > upvoted > day list), grouped by day, no funnel",
         ["author-count baseline"] = "Σ over authors of log(1 + times featured in the history before the window)",
         ["tf-idf + linear SVM"] = "arxiv-sanity: tf-idf of title and abstract, linear SVM on the picks and extra positives",
         ["keyword"] = "the profile's words counted in title and abstract",
@@ -124,11 +126,15 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
                 rows.Add(await FunnelRowAsync(c, name, label, new TasteChoice(ablated, true, false), test, relevant, ct));
             }
 
+            TasteModel? plain = null;
             foreach (var (name, kind) in new[] { ("default − title score", TextScoreKind.None), ("default, tf-idf score", TextScoreKind.TfIdf) })
             {
                 var withText = TasteTrainer.Train(recipe, c.Embedder, new TasteSettings { TextScore = kind }, "default", cancellationToken: ct);
+                plain ??= withText;
                 rows.Add(await FunnelRowAsync(c, name, label, new TasteChoice(withText, true, false), test, relevant, ct));
             }
+
+            rows.AddRange(CompareRankers(c, recipe, plain!, test, relevant, before, ct));
 
             var scorer = new TasteScorer(learned, c.Embedder, Evidence.Abstract);
             var scores = await scorer.ScoreAsync(test, c.Profile, ct);
@@ -142,6 +148,21 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
         rows.Add(RankingRow("random", Rankers.Random(test), relevant, c.Profile.Picks));
         return new EvalReport.Window(label, from, until, test.Count, relevant.Count, learnSet.Rows.Count, learnSet.Rows.Count(r => r.Picked),
             defaultTaste.Info.Featured, unknown + windowPicks.Count - relevant.Count, rows);
+    }
+
+    /// <summary>The logistic regression and LambdaMART on the same signals and rows (no text score), each ranking every test paper.</summary>
+    private static IEnumerable<EvalReport.RowResult> CompareRankers(Context c, TasteTrainingSet recipe, TasteModel plain, IReadOnlyList<Paper> test, HashSet<ArxivId> relevant, DateOnly before, CancellationToken ct)
+    {
+        var grade = c.History.Where(f => f.Date <= before).GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.Max(f => f.Source.StartsWith("dair", StringComparison.Ordinal) ? 3 : f.Source.Contains("upvote", StringComparison.Ordinal) ? 2 : 1));
+        var signals = TasteSignals.For(TasteLevel.Abstract, []);
+        var trainReadings = TasteTrainer.Read([.. recipe.Rows.Select(r => r.Paper)], plain, c.Embedder, ct);
+        var testReadings = TasteTrainer.Read(test, plain, c.Embedder, ct);
+        var ranker = GradedRanker.Train(signals, trainReadings, [.. recipe.Rows.Select(r => r.Picked ? grade.GetValueOrDefault(r.Paper.Id, 1) : 0)], [.. recipe.Rows.Select(r => r.Date)], 42);
+        var combiner = plain.CombinerFor(TasteLevel.Abstract, reputation: true);
+        var margins = testReadings.Select(r => combiner.Margin([.. combiner.Signals.Select(n => TasteSignals.Named(n).Read(r))])).ToList();
+        IReadOnlyList<ArxivId> Order(IReadOnlyList<double> scores) => [.. test.Select((p, i) => (p.Id, S: scores[i])).OrderByDescending(x => x.S).ThenBy(x => x.Id).Select(x => x.Id)];
+        yield return RankingRow("logistic alone", Order(margins), relevant, c.Profile.Picks);
+        yield return RankingRow("LambdaMART alone", Order(ranker(testReadings)), relevant, c.Profile.Picks);
     }
 
     private async Task<EvalReport.RowResult> FunnelRowAsync(Context c, string row, string window, TasteChoice taste, IReadOnlyList<Paper> test, HashSet<ArxivId> relevant, CancellationToken ct)

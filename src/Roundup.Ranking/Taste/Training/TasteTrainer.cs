@@ -94,6 +94,13 @@ public static class TasteTrainer
     private static readonly (TasteLevel level, bool reputation)[] Variants =
         [(TasteLevel.Title, true), (TasteLevel.Title, false), (TasteLevel.Abstract, true), (TasteLevel.Abstract, false)];
 
+    /// <summary>Papers read against a model's history, each as of its own week, with the model's text score.</summary>
+    public static IReadOnlyList<PaperReading> Read(IReadOnlyList<Roundup.Papers.Paper> papers, TasteModel model, IEmbedder embedder, CancellationToken cancellationToken = default)
+    {
+        var vectors = embedder.Embed([.. papers.Select(p => p.Title)], cancellationToken);
+        return [.. papers.Select((p, i) => PaperReading.Read(p, vectors[i], model.AsOf(p), model.History, model.Settings, model.Text?.Score(p, vectors[i]) ?? 0))];
+    }
+
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>
