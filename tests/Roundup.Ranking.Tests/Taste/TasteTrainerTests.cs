@@ -40,6 +40,8 @@ public sealed class TasteTrainerTests
 
         Assert.True(Judge(model, diffusion).Probability > Judge(model, filler).Probability + 0.1);
         Assert.Contains(Judge(model, diffusion).Facets, f => f.Value > 0 && f.Label.StartsWith("title close to past picks", StringComparison.Ordinal));
+        Assert.Contains(Judge(model, diffusion).Facets, f => f.Label.StartsWith("title reads like past picks (learned score ", StringComparison.Ordinal));
+        Assert.Contains(Judge(model, filler).Facets, f => f.Label.StartsWith("title reads unlike past picks (learned score ", StringComparison.Ordinal));
     }
 
     [Fact]

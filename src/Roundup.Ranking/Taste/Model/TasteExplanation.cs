@@ -35,6 +35,7 @@ internal static class TasteExplanation
             TasteSignals.NearestFacet => reading.Nearest.Count == 0
                 ? "no past picks to compare the title with"
                 : F($"title {(effect >= 0 ? "close to" : "unlike")} past picks (closest {reading.Nearest[0]:0.00}, mean of 5 {reading.MeanNearest(5):0.00})"),
+            TasteSignals.TextFacet => F($"title {(effect >= 0 ? "reads like" : "reads unlike")} past picks (learned score {reading.TextScore:+0.00;-0.00})"),
             "author count" => F($"{paper.Authors.Count} authors"),
             "category" => paper.PrimaryCategory is { } c ? $"primary category {c}" : "no primary category",
             _ => Cue(facet, reading, signals),

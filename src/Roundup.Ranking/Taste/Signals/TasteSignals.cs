@@ -9,6 +9,7 @@ public static class TasteSignals
     public const string AuthorsFacet = "authors";
     public const string CodeOwnerFacet = "code owner";
     public const string NearestFacet = "nearest past picks";
+    public const string TextFacet = "text like past picks";
 
     public static IReadOnlyList<TasteSignal> All { get; } =
     [
@@ -51,8 +52,8 @@ public static class TasteSignals
     /// <summary>The learned text scores, one per <see cref="TextScoreKind"/>; a model reads the one it was trained with.</summary>
     public static IReadOnlyList<TasteSignal> TextScores { get; } =
     [
-        new("title_text_score", SignalGroup.Content, TasteLevel.Title, "text like past picks", r => (float)r.TextScore),
-        new("text_score", SignalGroup.Content, TasteLevel.Abstract, "text like past picks", r => (float)r.TextScore),
+        new("title_text_score", SignalGroup.Content, TasteLevel.Title, TextFacet, r => (float)r.TextScore),
+        new("text_score", SignalGroup.Content, TasteLevel.Abstract, TextFacet, r => (float)r.TextScore),
     ];
 
     /// <summary>The signals a model of <paramref name="level"/> reads, without the switched-off groups, with its text score if any.</summary>
