@@ -57,9 +57,14 @@ public static class LearnCommand
                 logger.LogWarning("{Unknown} of the {Count} picks dated {First:yyyy-MM-dd}..{Last:yyyy-MM-dd} name papers that are not in the store: they are left out (import the listings of their dates first)", unknown, inWindow, first, last);
             }
 
-            if (unknown == inWindow)
+            if (unknown == inWindow && extraFiles.Count == 0)
             {
                 throw new UsageException($"none of the {inWindow} picks names a paper in the store: import the listings of {first:yyyy-MM-dd}..{last:yyyy-MM-dd} first (roundup import FILE…)");
+            }
+
+            if (!set.Rows.Any(r => r.Picked) || set.Rows.All(r => r.Picked))
+            {
+                logger.LogWarning("No listing of {First:yyyy-MM-dd}..{Last:yyyy-MM-dd} in the store has both picked and unpicked papers: the featured papers join the track records and the title memory, and the regressions stay the default's (import the listings of those dates to learn from them)", first, last);
             }
 
             var basis = parse.GetValue(scratch) ? null : DefaultTaste.Load();

@@ -103,6 +103,24 @@ public sealed class TasteTests : IDisposable
     }
 
     [Fact]
+    public async Task Picks_the_store_does_not_hold_are_counted_and_other_curators_papers_still_join_the_history()
+    {
+        await File.WriteAllLinesAsync(_dir.File("picks.tsv"), ["arxiv_id\tlisting_date\tsources", "2506.00004\t2025-06-16\tcurator", "2506.00008\t2025-06-16\tcurator"]);
+        await File.WriteAllLinesAsync(_dir.File("featured.jsonl"), [JsonSerializer.Serialize(new { hf_date = "2025-06-10", arxiv_id = "2506.07777", title = "Scaling reasoning", authors = new[] { "Grace Hopper", "Ada Lovelace" } })]);
+
+        var alone = await RoundupCli.RunAsync(_dir.Path, "learn", "--picks", "picks.tsv");
+        var withHistory = await RoundupCli.RunAsync(_dir.Path, "learn", "--picks", "picks.tsv", "--extra-positives", "featured.jsonl");
+
+        Assert.Equal(2, alone.ExitCode);
+        Assert.Contains("none of the 2 picks names a paper in the store: import the listings of 2025-06-16..2025-06-16 first", alone.Stderr, StringComparison.Ordinal);
+        Assert.True(withHistory.ExitCode == 0, withHistory.Stderr);
+        Assert.Contains("2 of the 2 picks dated 2025-06-16..2025-06-16 name papers that are not in the store", withHistory.Stderr, StringComparison.Ordinal);
+        Assert.Contains("the regressions stay the default's", withHistory.Stderr, StringComparison.Ordinal);
+        Assert.Contains("on top of the default taste", withHistory.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(_dir.File(".roundup/taste/taste.json")));
+    }
+
+    [Fact]
     public async Task Build_taste_writes_the_same_bytes_twice_and_a_bad_history_line_is_named()
     {
         var listings = _dir.File("2025-06-16.jsonl");
