@@ -15,9 +15,10 @@ namespace Roundup.Ranking.Taste.Training;
 /// known before then, exactly as a paper of a later week will be read: a row never sees its own pick, and old and
 /// new rows are judged alike. One logistic regression (ML.NET L-BFGS, classes balanced) per level read, with and
 /// without the reputation signals. On top of a basis (the shipped default), each regression also reads the basis's
-/// margin and learns its judgement of every row as soft labels beside the curator's own, and is then folded back into
-/// one linear model over the signals: a curator with few picks keeps the default's judgement, one with many picks
-/// moves away from it.
+/// margin and learns the basis's judgement, as soft labels, of a sample of the basis's own training rows and of the
+/// curator's rows, beside the curator's labels; it is then folded back into one linear model over the signals: a
+/// curator with few picks keeps the default's judgement, one with many picks moves away from it. A model trained
+/// without a basis keeps such a sample of its own rows (<see cref="ReferenceRows"/>).
 /// </summary>
 public static class TasteTrainer
 {
