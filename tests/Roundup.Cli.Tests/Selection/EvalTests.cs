@@ -16,7 +16,7 @@ public sealed class EvalTests : IDisposable
         var listings = SharedData.Require("arxiv/listings");
         var curation = SharedData.Require("curation");
 
-        var result = await RoundupCli.RunAsync(_dir.Path,
+        var result = await RoundupCli.RunAsync(_dir.Path, null, TimeSpan.FromMinutes(25),
             "eval", "--listings", $"{listings}/2025-06-0*.jsonl", $"{listings}/2025-06-1*.jsonl", "--picks", $"{curation}/picks_june2025_dev.tsv",
             "--history", $"{curation}/hf_daily_upvotes.jsonl", $"{curation}/hf_daily_lists.jsonl", $"{curation}/dair_top10_weekly.jsonl",
             "--extra-positives", $"{curation}/hf_daily_upvotes.jsonl", "--format", "json");

@@ -150,7 +150,7 @@ public sealed class TasteTests : IDisposable
         var curation = SharedData.Require("curation");
         var shipped = Path.Combine(SharedData.RepositoryRoot(), "src", "Roundup.Ranking", "Taste", "Default");
 
-        var build = await RoundupCli.RunAsync(_dir.Path, "build-taste",
+        var build = await RoundupCli.RunAsync(_dir.Path, null, TimeSpan.FromMinutes(25), "build-taste",
             "--listings", $"{listings}/2025-06-0*.jsonl", $"{listings}/2025-06-1*.jsonl",
             "--history", $"{curation}/hf_daily_upvotes.jsonl", $"{curation}/hf_daily_lists.jsonl", $"{curation}/dair_top10_weekly.jsonl",
             "--until", "2025-06-22", "--out", "rebuilt");
