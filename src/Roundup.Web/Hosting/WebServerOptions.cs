@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Roundup.Web.Hosting;
 
 /// <summary>
@@ -37,6 +39,12 @@ public sealed record WebServerOptions
     public int PostsPerWindow { get; init; } = 30;
 
     public TimeSpan RateWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The reverse proxies whose X-Forwarded-For names the client (addresses as /32 or /128 networks). Empty, the
+    /// header is ignored and the client is whoever connects.
+    /// </summary>
+    public IReadOnlyList<IPNetwork> TrustedProxies { get; init; } = [];
 
     /// <summary>Whether <c>{base}subscribe</c> offers the sign-up form (double opt-in); off, it is 404.</summary>
     public bool SignUp { get; init; } = true;
