@@ -30,8 +30,8 @@ public static class TrustedProxy
         problem = "";
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         var addressText = slash < 0 ? text : text[..slash];
-        if (!IPAddress.TryParse(addressText, out var address) || address.ScopeId != 0
-            || (address.AddressFamily == AddressFamily.InterNetwork && address.ToString() != addressText))
+        if (!IPAddress.TryParse(addressText, out var address)
+            || (address.AddressFamily == AddressFamily.InterNetwork ? address.ToString() != addressText : address.ScopeId != 0))
         {
             // IPv4 must be a plain dotted quad: the parser would also read "10.1" or "010.0.0.1" (octal), which surprises.
             problem = $"'{text}' is not an IP address such as 10.0.0.5 or a network such as 10.0.0.0/8";
