@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.FileProviders.Physical;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,11 @@ namespace Roundup.Web.Archive;
 /// </summary>
 internal sealed class ArchiveFileProvider(string folder, ILogger logger) : IFileProvider
 {
+    /// <summary>How many different refusals are logged; a refusal names a link of the folder, so there are few.</summary>
+    private const int MaxWarnings = 1000;
+
     private static readonly char[] Unservable = [.. Path.GetInvalidFileNameChars(), '\\'];
+    private readonly ConcurrentDictionary<string, bool> _warned = new(StringComparer.Ordinal);
 
     public IFileInfo GetFileInfo(string subpath) =>
         Find(subpath) is { } found && File.Exists(found) ? new PhysicalFileInfo(new FileInfo(found)) : new NotFoundFileInfo(subpath);
@@ -45,7 +50,7 @@ internal sealed class ArchiveFileProvider(string folder, ILogger logger) : IFile
             if (lookup.Refusal is not null)
             {
                 // The operator's to fix: someone put a link into the published folder. The client gets a plain 404.
-                logger.LogWarning("archive: /{Path} not served: {Refusal}", string.Join('/', names), lookup.Refusal);
+                Warn(names, lookup.Refusal);
                 return null;
             }
 
@@ -53,8 +58,20 @@ internal sealed class ArchiveFileProvider(string folder, ILogger logger) : IFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            logger.LogWarning("archive: /{Path} not served: {Problem}", string.Join('/', names), e.Message);
+            Warn(names, e.Message);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Logs each refusal the first time it is met: a request is looked up twice (as a folder, then as a file), and a
+    /// client asking again and again must not flood the log.
+    /// </summary>
+    private void Warn(string[] names, string refusal)
+    {
+        if (_warned.Count < MaxWarnings && _warned.TryAdd(refusal, true))
+        {
+            logger.LogWarning("archive: /{Path} not served: {Refusal} (logged once)", string.Join('/', names), refusal);
         }
     }
 

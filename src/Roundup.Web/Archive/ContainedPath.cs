@@ -37,6 +37,7 @@ internal static class ContainedPath
         var pending = new Stack<string>();
         Push(pending, relative);
         var links = 0;
+        string? lastLink = null;
         while (pending.TryPop(out var name))
         {
             if (name is "" or ".")
@@ -48,7 +49,7 @@ internal static class ContainedPath
             {
                 if (inside.Count == 0)
                 {
-                    return ContainedLookup.Refused($"'..' climbs above the folder");
+                    return ContainedLookup.Refused(lastLink is null ? "'..' climbs above the folder" : $"the link {lastLink} leads above the folder ('..')");
                 }
 
                 inside.RemoveAt(inside.Count - 1);
@@ -69,6 +70,7 @@ internal static class ContainedPath
             }
 
             var link = Path.GetRelativePath(realFolder, candidate);
+            lastLink = link;
             if (++links > MaxLinks)
             {
                 return ContainedLookup.Refused($"more than {MaxLinks} links were followed from {link} (a loop)");
