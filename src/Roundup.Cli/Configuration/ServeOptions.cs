@@ -20,7 +20,10 @@ public sealed class ServeOptions
     /// <summary>PEM private key of <see cref="Certificate"/> (unencrypted PKCS#8 or PKCS#1).</summary>
     public string? CertificateKey { get; set; }
 
-    /// <summary>Confirm, unsubscribe and sign-up POSTs allowed per client address per minute; more get 429.</summary>
+    /// <summary>
+    /// POSTs allowed per minute from one client address (sign-ups, and links that are forged, expired or malformed),
+    /// and apart from that for each genuine link's subscriber and page; more get 429.
+    /// </summary>
     public int PostsPerMinute { get; set; } = 30;
 
     /// <summary>

@@ -35,7 +35,10 @@ public sealed record WebServerOptions
     /// <summary>PEM private key of <see cref="CertificatePem"/>.</summary>
     public string? CertificateKeyPem { get; init; }
 
-    /// <summary>POSTs to confirm, unsubscribe and sign up allowed per client address in each <see cref="RateWindow"/>.</summary>
+    /// <summary>
+    /// POSTs to confirm, unsubscribe and sign up allowed in each <see cref="RateWindow"/> per budget: a genuine link's
+    /// subscriber and page, otherwise the client's address (Security/PostBudget).
+    /// </summary>
     public int PostsPerWindow { get; init; } = 30;
 
     public TimeSpan RateWindow { get; init; } = TimeSpan.FromMinutes(1);
