@@ -149,6 +149,38 @@ public sealed class ServeTests : IDisposable
         var onlyKey = await RoundupCli.RunAsync(_dir.Path, new Dictionary<string, string> { ["ROUNDUP_Serve__CertificateKey"] = "site.key.pem" }, "serve");
         Assert.Equal(2, onlyKey.ExitCode);
         Assert.Contains("Serve:Certificate and Serve:CertificateKey go together", onlyKey.Stderr, StringComparison.Ordinal);
+
+        var proxies = await RoundupCli.RunAsync(_dir.Path, new Dictionary<string, string> { ["ROUNDUP_Serve__TrustedProxies__0"] = "proxy.example.org", ["ROUNDUP_Serve__TrustedProxies__1"] = "0.0.0.0/0" }, "serve");
+        Assert.Equal(2, proxies.ExitCode);
+        Assert.Contains("Serve:TrustedProxies: 'proxy.example.org' is not an IP address", proxies.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Serve:TrustedProxies: '0.0.0.0/0' trusts every address", proxies.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Behind_a_configured_proxy_serve_limits_each_forwarded_client_on_its_own()
+    {
+        await File.WriteAllTextAsync(_dir.File("roundup.json"), """{ "Serve": { "Urls": "http://127.0.0.1:0", "PostsPerMinute": 1, "TrustedProxies": [ "127.0.0.1" ] } }""");
+        var shown = await RoundupCli.RunAsync(_dir.Path, "config", "show");
+        Assert.True(shown.ExitCode == 0, shown.Stderr);
+        Assert.Matches("\"trustedProxies\": \\[\\s*\"127.0.0.1\"\\s*\\]", shown.Stdout);
+
+        await using var serve = await ServeProcess.StartAsync(_dir.Path, new Dictionary<string, string>());
+        using var client = new HttpClient();
+        var forged = new Uri(serve.Url, "unsubscribe?t=AQEAAAAAAAAAAQ.bm90LWEtc2lnbmF0dXJl");
+        async Task<HttpStatusCode> PostAsync(string forwardedFor)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, forged) { Content = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]) };
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostAsync("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync("198.51.100.9"));
+
+        var stopped = await serve.StopAsync();
+        Assert.True(stopped.ExitCode == 0, stopped.Stderr);
     }
 
     private Task SaveIssueAsync(string week) => TestIssues.SaveAsync(_dir.Path, week);

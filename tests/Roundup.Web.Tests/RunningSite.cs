@@ -100,11 +100,23 @@ public sealed class RunningSite : IAsyncDisposable
 
     public string ConfirmToken(long id) => Signer.Create(TokenPurpose.Confirm, id, "", TimeSpan.FromDays(7));
 
+    /// <summary>An unsubscribe token as a forger would make it: well-formed, for a real subscriber, signed with a key that is not the list's.</summary>
+    public string ForgedUnsubscribeToken(long id) =>
+        new TokenSigner("a forger's key, not the list's, 32 bytes+"u8.ToArray(), Time).Create(TokenPurpose.Unsubscribe, id, Week, TimeSpan.FromDays(365));
+
     public Uri Link(string page, string token) => new(Base, $"{page}?t={token}");
 
     public static FormUrlEncodedContent OneClick() => new([new("List-Unsubscribe", "One-Click")]);
 
     public Task<HttpResponseMessage> PostAsync(Uri url, HttpContent content) => Client.PostAsync(url, content);
+
+    /// <summary>A POST carrying <c>X-Forwarded-For: <paramref name="forwardedFor"/></c>, as a reverse proxy (or a client pretending to be one) sends it.</summary>
+    public async Task<HttpResponseMessage> PostForwardedAsync(Uri url, HttpContent content, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return await Client.SendAsync(request);
+    }
 
     public async Task<SubscriberStatus> StatusAsync(long id) => (await Store.GetSubscriberAsync(id))!.Status;
 

@@ -1,11 +1,13 @@
+using Roundup.Web.Forwarding;
 using Roundup.Web.Hosting;
 
 namespace Roundup.Cli.Configuration;
 
 /// <summary>
 /// The configuration section <c>Serve</c>: where <c>roundup serve</c> listens, the PEM certificate and key for its
-/// https addresses, and the limits on the POSTs that change subscriptions. The pages live under the path of
-/// Mail:LinkBase (or Publish:SiteUrl), so a reverse proxy forwards the site unchanged.
+/// https addresses, the reverse proxies trusted to name the client, and the limits on the POSTs that change
+/// subscriptions. The pages live under the path of Mail:LinkBase (or Publish:SiteUrl), so a reverse proxy forwards
+/// the site unchanged.
 /// </summary>
 public sealed class ServeOptions
 {
@@ -18,8 +20,18 @@ public sealed class ServeOptions
     /// <summary>PEM private key of <see cref="Certificate"/> (unencrypted PKCS#8 or PKCS#1).</summary>
     public string? CertificateKey { get; set; }
 
-    /// <summary>Confirm, unsubscribe and sign-up POSTs allowed per client address per minute; more get 429.</summary>
+    /// <summary>
+    /// POSTs allowed per minute from one client address (sign-ups, and links that are forged, expired or malformed),
+    /// and apart from that for each genuine link's subscriber and page; more get 429.
+    /// </summary>
     public int PostsPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// The reverse proxies (IP addresses or CIDR networks, e.g. <c>127.0.0.1</c>, <c>10.0.0.0/8</c>) whose
+    /// X-Forwarded-For names the client that the POST limit counts. Empty by default: the header is ignored, whoever
+    /// sends it, and the client is whoever connects (behind a proxy, the proxy).
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>The largest request body read (a one-click POST is about 30 bytes).</summary>
     public int MaxBodyBytes { get; set; } = 16 * 1024;
@@ -77,6 +89,14 @@ public sealed class ServeOptions
             yield return "Serve:Certificate is set but no Serve:Urls address is https://; add one such as https://0.0.0.0:8443";
         }
 
+        foreach (var proxy in TrustedProxies)
+        {
+            if (TrustedProxy.Problem(proxy.Trim()) is { } problem)
+            {
+                yield return $"Serve:TrustedProxies: {problem}";
+            }
+        }
+
         if (PostsPerMinute < 1)
         {
             yield return $"Serve:PostsPerMinute must be at least 1 (it is {PostsPerMinute})";
@@ -100,6 +120,7 @@ public sealed class ServeOptions
         Urls = [.. UrlList().Select(u => new Uri(u))],
         CertificatePem = string.IsNullOrWhiteSpace(Certificate) ? null : Certificate,
         CertificateKeyPem = string.IsNullOrWhiteSpace(CertificateKey) ? null : CertificateKey,
+        TrustedProxies = [.. TrustedProxies.Select(p => TrustedProxy.Parse(p.Trim()))],
         PostsPerWindow = PostsPerMinute,
         RateWindow = TimeSpan.FromMinutes(1),
         MaxBodyBytes = MaxBodyBytes,

@@ -2,23 +2,24 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.FileProviders.Physical;
+using Microsoft.Extensions.Logging;
 
 namespace Roundup.Web.Archive;
 
 /// <summary>
 /// The static archive, read-only: GET and HEAD of files inside the folder (index.html for a folder), no listings, no
-/// hidden or dot files, only known content types. The physical provider refuses any path that leaves the folder.
+/// hidden or dot files, only known content types. <see cref="ArchiveFileProvider"/> refuses any path, link or chain
+/// of links that leaves the folder.
 /// </summary>
 internal static class ArchiveFiles
 {
-    public static PhysicalFileProvider Open(string folder)
+    public static ArchiveFileProvider Open(string folder, ILogger logger)
     {
         var root = Path.GetFullPath(folder);
         // `roundup serve` may start before the first `roundup publish`: the folder is made so that files published
         // later are served without a restart.
         Directory.CreateDirectory(root);
-        return new PhysicalFileProvider(root, ExclusionFilters.Sensitive);
+        return new ArchiveFileProvider(root, logger);
     }
 
     public static IApplicationBuilder UseArchiveFiles(this IApplicationBuilder app, IFileProvider files)

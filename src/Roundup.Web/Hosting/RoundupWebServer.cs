@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Roundup.Delivery;
 using Roundup.Delivery.Subscribers;
 using Roundup.Delivery.Tokens;
 using Roundup.Web.Archive;
+using Roundup.Web.Forwarding;
 using Roundup.Web.Links;
 using Roundup.Web.Security;
 using Roundup.Web.SignUp;
@@ -52,18 +52,17 @@ public sealed class RoundupWebServer : IAsyncDisposable
 
         var listen = options.Urls.Select(ListenAddress.Parse).ToList();
         X509Certificate2? certificate = null;
-        PhysicalFileProvider? archive = null;
         WebApplication? app = null;
         try
         {
-            // Kestrel presents the certificate for as long as it runs: the server owns it, and the archive's provider.
+            // Kestrel presents the certificate for as long as it runs: the server owns it.
             certificate = listen.Any(l => l.Https) ? LoadCertificate(options) : null;
-            archive = ArchiveFiles.Open(options.ArchiveDir);
+            var archive = ArchiveFiles.Open(options.ArchiveDir, logs.CreateLogger("Roundup.Web.Archive"));
             app = Build(options, listen, certificate, archive, store, signer, signUp, logs);
             await app.StartAsync(cancellationToken);
             var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
             var pathBase = options.PathBase + "/";
-            return new RoundupWebServer(app, [.. bound.Select(a => new Uri(a.TrimEnd('/') + pathBase))], archive, certificate);
+            return new RoundupWebServer(app, [.. bound.Select(a => new Uri(a.TrimEnd('/') + pathBase))], certificate);
         }
         catch
         {
@@ -72,13 +71,12 @@ public sealed class RoundupWebServer : IAsyncDisposable
                 await app.DisposeAsync();
             }
 
-            archive?.Dispose();
             certificate?.Dispose();
             throw;
         }
     }
 
-    private static WebApplication Build(WebServerOptions options, List<ListenAddress> listen, X509Certificate2? certificate, PhysicalFileProvider archive, IDeliveryStore store, TokenSigner signer, SignUpMail? signUp, ILoggerFactory logs)
+    private static WebApplication Build(WebServerOptions options, List<ListenAddress> listen, X509Certificate2? certificate, ArchiveFileProvider archive, IDeliveryStore store, TokenSigner signer, SignUpMail? signUp, ILoggerFactory logs)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
         // Only what is passed in counts: no appsettings.json, ASPNETCORE_* or Kestrel section from the working directory.
@@ -101,7 +99,7 @@ public sealed class RoundupWebServer : IAsyncDisposable
             o.ValueLengthLimit = 1024;
             o.BufferBodyLengthLimit = options.MaxBodyBytes;
         });
-        builder.Services.AddPostRateLimit(options);
+        builder.Services.AddPostRateLimit(options, signer);
         if (options.SignUp)
         {
             // The container owns the queue: it starts and stops it with the server and disposes it.
@@ -128,6 +126,8 @@ public sealed class RoundupWebServer : IAsyncDisposable
         });
 
         var app = builder.Build();
+        // First, so that everything after it, the rate limiter above all, sees the client a trusted proxy names.
+        app.UseForwardedClient(options.TrustedProxies);
         app.UseMiddleware<SecurityHeaders>();
         app.UseSitePath(options.PathBase);
         app.UseFolderSlash();

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Roundup.Web.Hosting;
 
 /// <summary>
@@ -33,10 +35,19 @@ public sealed record WebServerOptions
     /// <summary>PEM private key of <see cref="CertificatePem"/>.</summary>
     public string? CertificateKeyPem { get; init; }
 
-    /// <summary>POSTs to confirm, unsubscribe and sign up allowed per client address in each <see cref="RateWindow"/>.</summary>
+    /// <summary>
+    /// POSTs to confirm, unsubscribe and sign up allowed in each <see cref="RateWindow"/> per budget: a genuine link's
+    /// subscriber and page, otherwise the client's address (Security/PostBudget).
+    /// </summary>
     public int PostsPerWindow { get; init; } = 30;
 
     public TimeSpan RateWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The reverse proxies whose X-Forwarded-For names the client (addresses as /32 or /128 networks). Empty, the
+    /// header is ignored and the client is whoever connects.
+    /// </summary>
+    public IReadOnlyList<IPNetwork> TrustedProxies { get; init; } = [];
 
     /// <summary>Whether <c>{base}subscribe</c> offers the sign-up form (double opt-in); off, it is 404.</summary>
     public bool SignUp { get; init; } = true;

@@ -23,7 +23,8 @@ internal sealed class LinkEndpoints(SubscriptionLinks links, TokenSigner signer,
         foreach (var kind in new[] { LinkKind.Unsubscribe, LinkKind.Confirm })
         {
             routes.MapGet("/" + kind.Page, context => ShowAsync(context, kind));
-            routes.MapPost("/" + kind.Page, context => ActAsync(context, kind)).RequireRateLimiting(PostRateLimit.Policy);
+            // The rate limiter reads the kind to tell a genuine link's budget from its client's (PostBudget).
+            routes.MapPost("/" + kind.Page, context => ActAsync(context, kind)).WithMetadata(kind).RequireRateLimiting(PostRateLimit.Policy);
         }
     }
 
