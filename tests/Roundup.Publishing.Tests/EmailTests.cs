@@ -52,6 +52,33 @@ public sealed class EmailTests(ITestOutputHelper output)
         Assert.Equal(5, HtmlDoc.Parse(email.Html).QuerySelectorAll("span[title]").Count(s => s.TextContent == "written automatically"));
     }
 
+    [Theory]
+    [InlineData("Checking your own work, and small models that plan")]
+    [InlineData("Roundup 2025-W26: Checking your own work, and small models that plan")] // as issues written before were titled
+    public void The_subject_names_the_newsletter_and_the_week_once(string title)
+    {
+        var issue = SampleIssues.Week26Corrected() with { Title = title };
+
+        var subject = IssueEmail.Prepare(issue, SampleIssues.Site).Subject;
+        var erratum = ErratumEmail.Prepare(issue, 1, SampleIssues.Site).Subject;
+        var feedTitle = Roundup.Publishing.Feeds.IssueFeeds.Rss([issue], SampleIssues.Site);
+
+        Assert.Equal("Roundup 2025-W26: Checking your own work, and small models that plan", subject);
+        Assert.Equal("Correction: Checking your own work, and small models that plan", erratum);
+        Assert.Contains("<title>2025-W26: Checking your own work, and small models that plan</title>", feedTitle, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Roundup 2025-W26")]
+    [InlineData("Why 2025-W27: a look back")]
+    [InlineData("Note: Roundup 2025-W26: twice")]
+    public void A_title_that_is_not_the_old_name_and_week_prefix_is_kept_whole(string title)
+    {
+        var subject = IssueEmail.Prepare(SampleIssues.Week26() with { Title = title }, SampleIssues.Site).Subject;
+
+        Assert.Equal("Roundup 2025-W26: " + title, subject);
+    }
+
     [Fact]
     public void Greeting_uses_the_name_or_a_plain_hello()
     {

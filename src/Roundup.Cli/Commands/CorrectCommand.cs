@@ -72,7 +72,7 @@ public static class CorrectCommand
             logger.LogInformation("{Key}: e-mailing correction {Number} to those who were sent {Week}; if this is cut short, `roundup send --week {Week}` finishes it", key, number, saved.Week, saved.Week);
             var run = new DeliveryRun(mail.Store, mail.Transport, mail.Builder, host.Options.Mail.DeliverySettings(), host.Time, logger);
             var content = new PreparedContent(ErratumEmail.Prepare(saved, number, host.Options.Publish.Site()));
-            return await SendCommand.DeliverAsync(run, key, content, null, resume, ct);
+            return SendCommand.ExitCode(await SendCommand.DeliverAsync(run, key, content, null, retryFailed: false, $"roundup send --week {saved.Week}", resume, ct));
         });
         return command;
     }

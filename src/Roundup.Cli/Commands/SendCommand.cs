@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Roundup.Delivery;
 using Roundup.Delivery.Messages;
@@ -11,10 +12,13 @@ using Roundup.Storage.Sqlite;
 namespace Roundup.Cli.Commands;
 
 /// <summary>
-/// <c>roundup send --week W [--dry-run] [--only ADDRESS]</c>: delivers an approved issue to every active subscriber
-/// through the outbox, then every erratum mailing of the week that was asked for (<c>correct --email</c>) and is not
-/// finished. Run it again after a crash, a kill or a relay failure: it resumes, and nobody gets a second
-/// copy (see <see cref="DeliveryRun"/> for the one narrow window).
+/// <c>roundup send --week W [--dry-run] [--only ADDRESS] [--retry-failed]</c>: delivers an approved issue to every
+/// active subscriber through the outbox, then every erratum mailing of the week that was asked for
+/// (<c>correct --email</c>) and is not finished. Run it again after a crash, a kill or a relay failure: it resumes, and
+/// nobody gets a second copy (see <see cref="DeliveryRun"/> for the one narrow window). <c>--retry-failed</c> sends
+/// the failed messages of subscribers who are still active again. Exit code 0 only when every mailing is finished (all
+/// sent, save addresses the relay refused, now suppressed); 1 when the relay stopped the run or anything is left to
+/// send later or to retry, and the last line says what.
 /// </summary>
 public static class SendCommand
 {
@@ -24,9 +28,14 @@ public static class SendCommand
         var week = CommonOptions.Week();
         var dryRun = new Option<bool>("--dry-run") { Description = "Build every message and count the recipients; send and store nothing" };
         var only = new Option<string?>("--only") { Description = "Send only to this subscriber's address (e.g. a proof to yourself)" };
+        var retryFailed = new Option<bool>("--retry-failed")
+        {
+            Description = "Also send again the messages that failed (refused, or given up after repeated 4xx) to subscribers who are still active; a refused address stays suppressed, and a message the relay took is never sent again",
+        };
         command.Options.Add(week);
         command.Options.Add(dryRun);
         command.Options.Add(only);
+        command.Options.Add(retryFailed);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             var issue = await IssueFiles.LoadAsync(host, IssueFiles.Week(parse.GetValue(week), host), ct);
@@ -47,6 +56,7 @@ public static class SendCommand
 
             var site = host.Options.Publish.Site();
             var name = issue.Week.ToString();
+            var retry = parse.GetValue(retryFailed);
             var mailings = new List<(string Key, IMessageContent Content)> { (name, new PreparedContent(IssueEmail.Prepare(issue, site))) };
             if (onlyId is null)
             {
@@ -59,57 +69,107 @@ public static class SendCommand
             {
                 foreach (var (key, content) in mailings)
                 {
-                    var preview = await run.PreviewAsync(key, content, onlyId, ct);
+                    var preview = await run.PreviewAsync(key, content, onlyId, retry, ct);
                     Console.Out.WriteLine($"dry run: {key} would go to {preview.Recipients} subscriber(s) through {mail.Transport.Description}; subject: {preview.Subject ?? "(no recipients)"}");
                 }
 
                 return CommandRunner.Success;
             }
 
+            var again = $"roundup send --week {name}";
+            var exit = CommandRunner.Success;
             foreach (var (key, content) in mailings)
             {
                 if (key != name && await FinishedAsync(mail.Store, key, ct) is { } done)
                 {
-                    Console.Out.WriteLine($"{key}: delivered earlier ({done.Sent} sent, {done.Failed} failed, {done.Suppressed} suppressed)");
-                    continue;
+                    var retryable = await mail.Store.CountRetryableAsync(key, cancellationToken: ct);
+                    if (!retry || retryable == 0)
+                    {
+                        Console.Out.WriteLine($"{key}: delivered earlier ({done.Sent} sent, {done.Failed} failed, {done.Suppressed} suppressed)");
+                        if (retryable > 0)
+                        {
+                            await Console.Error.WriteLineAsync($"roundup: {key} is not finished: {retryable} failed message(s) to active subscribers can be sent again: `{again} --retry-failed`");
+                            exit = CommandRunner.Failed;
+                        }
+
+                        continue;
+                    }
                 }
 
-                var result = await DeliverAsync(run, key, content, onlyId, $"messages not yet sent stay in the outbox; run `roundup send --week {name}` again once the relay works", ct);
-                if (result != CommandRunner.Success)
+                var report = await DeliverAsync(run, key, content, onlyId, retry, again, $"messages not yet sent stay in the outbox; run `{again}` again once the relay works", ct);
+                if (report is null)
                 {
-                    return result;
+                    // The relay stopped the run: the next mailing would meet the same relay.
+                    return CommandRunner.Failed;
                 }
+
+                exit = Math.Max(exit, ExitCode(report));
             }
 
-            return CommandRunner.Success;
+            return exit;
         });
         return command;
     }
 
-    /// <summary>One outbox mailing through <paramref name="run"/>, reported on stdout; a relay failure or a busy store is reported with <paramref name="hint"/> and fails the verb.</summary>
-    internal static async Task<int> DeliverAsync(DeliveryRun run, string key, IMessageContent content, long? onlyId, string hint, CancellationToken ct)
+    /// <summary>
+    /// One outbox mailing through <paramref name="run"/>, reported on stdout, then on its last line whether it is
+    /// finished, and if not, the command (<paramref name="again"/>) that finishes it. A relay failure or a busy store is
+    /// reported on stderr with <paramref name="hint"/>, and null returned.
+    /// </summary>
+    internal static async Task<DeliveryReport?> DeliverAsync(DeliveryRun run, string key, IMessageContent content, long? onlyId, bool retryFailed, string again, string hint, CancellationToken ct)
     {
         try
         {
-            var report = await run.RunAsync(key, content, onlyId, ct);
+            var report = await run.RunAsync(key, content, onlyId, retryFailed, ct);
             Console.Out.WriteLine(
                 $"{key}: sent {report.Sent}, deferred {report.Deferred}, failed {report.Failed}, suppressed {report.Suppressed}" +
-                $" ({report.Enqueued} new in the outbox, {report.Resumed} resumed, {report.Elapsed.TotalSeconds:F1} s, {report.Destination})");
+                $" ({report.Enqueued} new in the outbox, {report.Resumed} resumed{(report.Retried > 0 ? $", {report.Retried} failed retried" : "")}, {report.Elapsed.TotalSeconds:F1} s, {report.Destination})");
             var t = report.Totals;
             Console.Out.WriteLine($"{key} outbox: {t.Sent} sent, {t.Deferred} deferred, {t.Failed} failed, {t.Suppressed} suppressed, {t.Pending + t.Sending} waiting");
-            return CommandRunner.Success;
+            if (report.Finished)
+            {
+                Console.Out.WriteLine(t.Failed == 0
+                    ? $"{key}: finished"
+                    : $"{key}: finished; {t.Failed} failed message(s) are for addresses the relay refused (suppressed) or subscribers who left, and are not retried");
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync($"roundup: {key} is not finished: {Unfinished(report, again)}");
+            }
+
+            return report;
         }
         catch (DeliveryException e)
         {
             await Console.Error.WriteLineAsync($"roundup: {e.Message}");
             await Console.Error.WriteLineAsync($"  hint: {hint}");
-            return CommandRunner.Failed;
+            return null;
         }
         catch (DeliveryBusyException e)
         {
             await Console.Error.WriteLineAsync($"roundup: {e.Message}");
-            return CommandRunner.Failed;
+            return null;
         }
+    }
+
+    /// <summary>0 for a finished mailing; 1 for one the relay stopped (null) or that has messages left to send or retry.</summary>
+    internal static int ExitCode(DeliveryReport? report) => report is { Finished: true } ? CommandRunner.Success : CommandRunner.Failed;
+
+    private static string Unfinished(DeliveryReport report, string again)
+    {
+        var left = new List<string>();
+        if (report.Waiting > 0)
+        {
+            var due = report.NextAttempt is { } next ? string.Create(CultureInfo.InvariantCulture, $" (the first due {next:u})") : "";
+            left.Add($"{report.Waiting} message(s) wait for a later run{due}: run `{again}` again");
+        }
+
+        if (report.Retryable > 0)
+        {
+            left.Add($"{report.Retryable} failed message(s) to active subscribers can be sent again: `{again} --retry-failed`");
+        }
+
+        return string.Join("; ", left);
     }
 
     /// <summary>The erratum mailings the curator asked for (<c>correct --email</c>), in the order of the corrections.</summary>

@@ -48,10 +48,28 @@ public static class SubscribersCommand
 
             await using var mail = await MailSetup.OpenAsync(host, ct);
             var result = await AddAsync(host, mail, read.Subscribers, parse.GetValue(confirmed), ct);
-            Console.Out.WriteLine($"{path}: {result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged, {result.Suppressed} on the suppression list (left alone), {read.Duplicates} duplicate rows merged, {read.Problems.Count} rows refused");
+            Console.Out.WriteLine(
+                $"{path}: {read.Rows} rows: {result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged, {result.Suppressed} on the suppression list (left alone), " +
+                $"{read.Duplicates} duplicate rows merged, {read.Problems.Count} rows refused{RefusedLines(read.Problems)}");
             return read.Problems.Count == 0 ? CommandRunner.Success : CommandRunner.Failed;
         });
         return command;
+    }
+
+    /// <summary>" (line 3)", " (lines 3, 7 and 9)", or the first ten and how many more; "" for none.</summary>
+    private static string RefusedLines(IReadOnlyList<CsvProblem> problems)
+    {
+        const int Shown = 10;
+        if (problems.Count == 0)
+        {
+            return "";
+        }
+
+        var lines = problems.Take(Shown).Select(p => p.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var list = problems.Count > Shown
+            ? $"{string.Join(", ", lines)} and {problems.Count - Shown} more"
+            : lines.Count == 1 ? lines[0] : $"{string.Join(", ", lines[..^1])} and {lines[^1]}";
+        return $" ({(problems.Count == 1 ? "line" : "lines")} {list})";
     }
 
     private static Command Add()

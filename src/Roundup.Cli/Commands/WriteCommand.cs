@@ -58,7 +58,6 @@ public static class WriteCommand
             Funnel = Funnel(host, selection),
             EarlierIssues = (await store.Issues.ListAsync(ct)).Where(i => i.Week.CompareTo(week) < 0).ToList(),
             Previous = previous,
-            Name = host.Options.Publish.Title,
         };
         var composer = new IssueComposer(WriterFactory.Create(host, profile), await host.EmbedderAsync(ct), host.Time, logger);
         var (issue, tally) = await composer.ComposeAsync(request, ct);

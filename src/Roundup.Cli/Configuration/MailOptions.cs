@@ -51,6 +51,9 @@ public sealed class MailOptions
 
     public double WaitForDeferredSeconds { get; set; }
 
+    /// <summary>Recipients refused in a row with the same answer that count as the relay refusing us (the run stops, nobody is suppressed); 0 believes every refusal.</summary>
+    public int SameRefusalsInARow { get; set; } = new DeliveryOptions().SameRefusalsInARow;
+
     public SmtpOptions Smtp { get; set; } = new();
 
     [System.Text.Json.Serialization.JsonIgnore]
@@ -116,6 +119,7 @@ public sealed class MailOptions
         MaxAttempts = MaxAttempts,
         DeferDelay = TimeSpan.FromMinutes(DeferMinutes),
         WaitForDeferred = TimeSpan.FromSeconds(WaitForDeferredSeconds),
+        SameRefusalsInARow = SameRefusalsInARow,
     };
 
     public IMailTransportFactory Transport() => UsesSmtp ? new SmtpTransportFactory(Smtp.Relay()) : new PickupFolder(PickupDir);

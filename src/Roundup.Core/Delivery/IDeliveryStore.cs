@@ -55,8 +55,23 @@ public interface IDeliveryStore
     /// </summary>
     Task<int> EnqueueAsync(string week, string messageIdDomain, long? onlySubscriber = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Active subscribers who would get the week's issue (or erratum, by the same rule as <see cref="EnqueueAsync"/>) now (no row yet, or one not finished): a dry run's list.</summary>
-    Task<IReadOnlyList<Subscriber>> ListDueRecipientsAsync(string week, long afterId, int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Active subscribers who would get the week's issue (or erratum, by the same rule as <see cref="EnqueueAsync"/>)
+    /// now (no row yet, or one not finished; with <paramref name="includeRetryable"/>, or a Failed one
+    /// <see cref="RetryFailedAsync"/> would return): a dry run's list.
+    /// </summary>
+    Task<IReadOnlyList<Subscriber>> ListDueRecipientsAsync(string week, long afterId, int limit, bool includeRetryable = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Returns the week's Failed rows (or only <paramref name="onlySubscriber"/>'s) whose subscriber is still active and
+    /// not suppressed to Pending, attempts reset, Message-ID kept: the relay refused them, so nobody has a copy. A row
+    /// whose address was refused stays Failed (its subscriber is bounced). Call only while holding
+    /// <see cref="LockSenderAsync"/>. Returns how many.
+    /// </summary>
+    Task<int> RetryFailedAsync(string week, long? onlySubscriber = null, CancellationToken cancellationToken = default);
+
+    /// <summary>How many rows <see cref="RetryFailedAsync"/> would return to Pending now.</summary>
+    Task<int> CountRetryableAsync(string week, long? onlySubscriber = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Returns rows left in Sending by a run that crashed or was killed to Pending; they are sent again with the same

@@ -10,6 +10,7 @@ public sealed record Issue
 {
     public required IssueWeek Week { get; init; }
 
+    /// <summary>The headline: the week's themes ("Diffusion models and language models"), without the newsletter's name or the week, which renderers add.</summary>
     public required string Title { get; init; }
 
     /// <summary>The week's themes in a paragraph or two.</summary>

@@ -27,6 +27,12 @@ public sealed record DeliveryOptions
     /// <summary>How long the run waits for deferred messages to come due before it stops and leaves them to the next run.</summary>
     public TimeSpan WaitForDeferred { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Recipients refused in a row with the same answer (code and enhanced status) that make the refusal the relay's:
+    /// the run stops and those rows stay in the outbox, their addresses not suppressed. 0 believes every refusal.
+    /// </summary>
+    public int SameRefusalsInARow { get; init; } = 5;
+
     public IEnumerable<string> Validate()
     {
         if (Connections is < 1 or > 64)
@@ -47,6 +53,11 @@ public sealed record DeliveryOptions
         if (Retries < 0 || MaxAttempts < 1)
         {
             yield return $"Retries must be 0 or more and MaxAttempts at least 1 (are {Retries} and {MaxAttempts})";
+        }
+
+        if (SameRefusalsInARow is < 0 or 1)
+        {
+            yield return $"SameRefusalsInARow must be 0 (believe every refusal) or at least 2 (is {SameRefusalsInARow})";
         }
     }
 }

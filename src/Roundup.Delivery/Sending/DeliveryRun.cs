@@ -22,6 +22,14 @@ namespace Roundup.Delivery.Sending;
 /// are sent again with the same Message-ID. The one window for a second copy is between the relay's 250 and our
 /// commit of Sent (a crash there cannot know the message went); the receiver can tell the copies apart by the
 /// Message-ID. The store's sender lock keeps a second run from releasing rows a live run is sending.
+/// <para>
+/// A refusal is blamed on whoever it is about. A 5xx to RCPT fails the row and suppresses the address, but only once
+/// the relay has answered another message differently (<see cref="RefusalStreak"/>): the same refusal for
+/// <see cref="DeliveryOptions.SameRefusalsInARow"/> recipients in a row, or for every message of the run, is the
+/// relay's. So is a 5xx to the message itself (DATA or its end). Then nothing more is handed to the relay, what is in
+/// flight finishes, the refused rows go back to Pending untouched, and the run throws <see cref="DeliveryException"/>
+/// with the relay's answer.
+/// </para>
 /// </remarks>
 public sealed class DeliveryRun
 {
@@ -49,7 +57,14 @@ public sealed class DeliveryRun
         _logger = logger;
     }
 
-    public async Task<DeliveryReport> RunAsync(string week, IMessageContent content, long? onlySubscriber = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Delivers the mailing <paramref name="week"/> (an issue or an erratum) to every active subscriber, or only to
+    /// <paramref name="onlySubscriber"/>. With <paramref name="retryFailed"/>, failed messages of subscribers who are
+    /// still active go out again first (same row, same Message-ID: a failed message was refused, so nobody has it).
+    /// Throws <see cref="DeliveryException"/> when the relay cannot be used or refuses us rather than a recipient;
+    /// every message it did not take stays in the outbox for the next run.
+    /// </summary>
+    public async Task<DeliveryReport> RunAsync(string week, IMessageContent content, long? onlySubscriber = null, bool retryFailed = false, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         await using var senderLock = await _store.LockSenderAsync(cancellationToken);
@@ -59,6 +74,12 @@ public sealed class DeliveryRun
             _logger.LogWarning("{Week}: {Count} message(s) left in Sending by an interrupted run are sent again with their Message-IDs", week, resumed);
         }
 
+        var retried = retryFailed ? await _store.RetryFailedAsync(week, onlySubscriber, cancellationToken) : 0;
+        if (retried > 0)
+        {
+            _logger.LogInformation("{Week}: {Count} failed message(s) are sent again with their Message-IDs, as asked", week, retried);
+        }
+
         var before = await _store.CountAsync(week, cancellationToken);
         var enqueued = await _store.EnqueueAsync(week, _builder.List.Domain, onlySubscriber, cancellationToken);
         _logger.LogInformation("{Week}: {Enqueued} new message(s) in the outbox; sending through {Destination} on {Connections} connection(s)", week, enqueued, _transports.Description, _options.Connections);
@@ -66,18 +87,27 @@ public sealed class DeliveryRun
         using var run = new Run(this, week, content, onlySubscriber);
         await run.ExecuteAsync(cancellationToken);
         var after = await _store.CountAsync(week, cancellationToken);
-        return new DeliveryReport(week, _transports.Description, enqueued, resumed, run.Sent, run.Deferred, run.Failed, after.Suppressed - before.Suppressed, after, clock.Elapsed);
+        var waiting = onlySubscriber is { } only
+            ? (await _store.GetOutboxRowAsync(week, only, cancellationToken))?.State is OutboxState.Pending or OutboxState.Sending or OutboxState.Deferred ? 1 : 0
+            : after.Pending + after.Sending + after.Deferred;
+        return new DeliveryReport(week, _transports.Description, enqueued, resumed, run.Sent, run.Deferred, run.Failed, after.Suppressed - before.Suppressed, after, clock.Elapsed)
+        {
+            Retried = retried,
+            Waiting = waiting,
+            NextAttempt = waiting > 0 ? await _store.NextDeferredAsync(week, cancellationToken) : null,
+            Retryable = await _store.CountRetryableAsync(week, onlySubscriber, cancellationToken),
+        };
     }
 
-    /// <summary>Builds every message the run would send now, without sending or changing anything.</summary>
-    public async Task<DeliveryPreview> PreviewAsync(string week, IMessageContent content, long? onlySubscriber = null, CancellationToken cancellationToken = default)
+    /// <summary>Builds every message the run would send now (with <paramref name="retryFailed"/>, the failed ones it would retry too), without sending or changing anything.</summary>
+    public async Task<DeliveryPreview> PreviewAsync(string week, IMessageContent content, long? onlySubscriber = null, bool retryFailed = false, CancellationToken cancellationToken = default)
     {
         var recipients = 0;
         string? subject = null;
         long after = 0;
         while (true)
         {
-            var page = await _store.ListDueRecipientsAsync(week, after, PreviewPage, cancellationToken);
+            var page = await _store.ListDueRecipientsAsync(week, after, PreviewPage, retryFailed, cancellationToken);
             if (page.Count == 0)
             {
                 break;
@@ -97,11 +127,13 @@ public sealed class DeliveryRun
         return new DeliveryPreview(week, recipients, subject);
     }
 
-    /// <summary>One run's moving parts: the claiming loop, the sending tasks and their counts.</summary>
+    /// <summary>One run's moving parts: the claiming loop, the sending tasks, the refusal streak and the counts.</summary>
     private sealed class Run(DeliveryRun owner, string week, IMessageContent content, long? onlySubscriber) : IDisposable
     {
         private readonly Channel<OutboxItem> _queue = Channel.CreateBounded<OutboxItem>(owner._options.Connections * 2);
         private readonly SemaphoreSlim _finished = new(0);
+        private readonly RefusalStreak _streak = new(owner._options.SameRefusalsInARow);
+        private DeliveryException? _halt;
         private int _inFlight;
         private int _sent;
         private int _deferred;
@@ -117,49 +149,85 @@ public sealed class DeliveryRun
 
         private ILogger Logger => owner._logger;
 
+        /// <summary>Set when the relay refused us rather than a recipient: nothing more is handed to it, and what is in flight finishes.</summary>
+        private bool Halted => Volatile.Read(ref _halt) is not null;
+
         public async Task ExecuteAsync(CancellationToken cancellationToken)
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var pacer = owner._options.MessagesPerSecond > 0 ? new SendPacer(owner._options.MessagesPerSecond, owner._time) : null;
             var pipeline = Pipeline();
             var senders = Enumerable.Range(0, owner._options.Connections).Select(_ => SendAllAsync(pipeline, pacer, stop)).ToList();
+            var completed = false;
             try
             {
-                await ClaimAllAsync(stop.Token);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                // A sending task failed and stopped the run; its error is the one to report.
-            }
-            finally
-            {
-                _queue.Writer.TryComplete();
-            }
-
-            try
-            {
-                await Task.WhenAll(senders);
-            }
-            finally
-            {
-                if (!cancellationToken.IsCancellationRequested)
+                try
                 {
-                    // Claimed but never handed to the relay: back to Pending, unchanged.
-                    while (_queue.Reader.TryRead(out var unsent))
+                    await ClaimAllAsync(stop.Token);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // A sending task failed and stopped the run; its error is the one to report.
+                }
+                finally
+                {
+                    _queue.Writer.TryComplete();
+                }
+
+                try
+                {
+                    await Task.WhenAll(senders);
+                }
+                finally
+                {
+                    if (!cancellationToken.IsCancellationRequested)
                     {
-                        await Store.ReleaseAsync(week, unsent.Row.SubscriberId, CancellationToken.None);
+                        // Claimed but never handed to the relay: back to Pending, unchanged.
+                        while (_queue.Reader.TryRead(out var unsent))
+                        {
+                            await Store.ReleaseAsync(week, unsent.Row.SubscriberId, CancellationToken.None);
+                        }
                     }
                 }
+
+                completed = true;
+            }
+            finally
+            {
+                if (!completed || Halted)
+                {
+                    // Held refusals are not believed when the run did not get to judge them: the next run asks again.
+                    await PutBackAsync(_streak.Abandon());
+                }
+            }
+
+            if (_halt is { } halt)
+            {
+                throw halt;
+            }
+
+            var end = _streak.End();
+            await BelieveAsync(end.Believed, cancellationToken);
+            if (end.IsRelayRefusal)
+            {
+                await PutBackAsync(end.PutBack);
+                throw RelayRefusal($"every one of the run's {end.PutBack.Count} messages was refused with the same answer ({_streak.Tripped!.Answer})");
             }
         }
 
         private async Task ClaimAllAsync(CancellationToken cancellationToken)
         {
-            while (true)
+            while (!Halted)
             {
                 var batch = await Store.ClaimAsync(week, owner._options.BatchSize, onlySubscriber, cancellationToken);
                 foreach (var item in batch)
                 {
+                    if (Halted)
+                    {
+                        await Store.ReleaseAsync(week, item.Row.SubscriberId, CancellationToken.None);
+                        continue;
+                    }
+
                     Interlocked.Increment(ref _inFlight);
                     await _queue.Writer.WriteAsync(item, cancellationToken);
                 }
@@ -202,6 +270,12 @@ public sealed class DeliveryRun
                     var handedOver = false;
                     try
                     {
+                        if (Halted)
+                        {
+                            await Store.ReleaseAsync(week, item.Row.SubscriberId, CancellationToken.None);
+                            continue;
+                        }
+
                         using var message = owner._builder.Build(item, content);
                         var recipient = (MailboxAddress)message.To[0];
                         var result = await pipeline.ExecuteAsync(
@@ -280,6 +354,31 @@ public sealed class DeliveryRun
             var id = item.Row.SubscriberId;
             switch (result.Outcome)
             {
+                case SendOutcome.RecipientRejected:
+                    var step = _streak.Refused(item, result);
+                    await BelieveAsync(step.Believed, cancellationToken);
+                    if (step.IsRelayRefusal)
+                    {
+                        await PutBackAsync(step.PutBack);
+                        Halt(RelayRefusal($"the relay refused {_streak.Limit} recipients in a row with the same answer ({_streak.Tripped!.Answer})"));
+                    }
+                    else
+                    {
+                        Logger.LogDebug("{Week}: subscriber {Id}: refused ({Answer}); judged once the relay answers another message differently", week, id, result.Answer);
+                    }
+
+                    return;
+                case SendOutcome.Rejected:
+                    // The same issue goes to everyone (only the greeting and the link differ): what the relay refuses
+                    // for one copy it refuses for all, so nobody's copy is failed for it.
+                    await PutBackAsync([item]);
+                    Halt(RelayRefusal($"the relay refused the message itself ({result.Answer})"));
+                    return;
+            }
+
+            await BelieveAsync(_streak.OtherAnswer(), cancellationToken);
+            switch (result.Outcome)
+            {
                 case SendOutcome.Accepted:
                     // Not cancellable: the relay has the message, so the row must say so.
                     await Store.MarkSentAsync(week, id, result.Answer, CancellationToken.None);
@@ -292,22 +391,46 @@ public sealed class DeliveryRun
                     Interlocked.Increment(ref _deferred);
                     Logger.LogWarning("{Week}: subscriber {Id}: deferred until {Next:u} after attempt {Attempt} ({Answer})", week, id, next, item.Row.Attempts, result.Answer);
                     break;
-                case SendOutcome.Transient:
-                    await Store.MarkFailedAsync(week, id, result.Answer, null, cancellationToken);
-                    Interlocked.Increment(ref _failed);
-                    Logger.LogWarning("{Week}: subscriber {Id}: failed after {Attempts} attempts ({Answer})", week, id, item.Row.Attempts, result.Answer);
-                    break;
-                case SendOutcome.RecipientRejected:
-                    await Store.MarkFailedAsync(week, id, result.Answer, SuppressionReason.Bounced, cancellationToken);
-                    Interlocked.Increment(ref _failed);
-                    Logger.LogWarning("{Week}: subscriber {Id}: the relay refused the address permanently and it is now suppressed ({Answer})", week, id, result.Answer);
-                    break;
                 default:
                     await Store.MarkFailedAsync(week, id, result.Answer, null, cancellationToken);
                     Interlocked.Increment(ref _failed);
-                    Logger.LogWarning("{Week}: subscriber {Id}: the relay refused the message permanently ({Answer})", week, id, result.Answer);
+                    Logger.LogWarning("{Week}: subscriber {Id}: failed after {Attempts} attempts ({Answer}); `send --retry-failed` tries it again", week, id, item.Row.Attempts, result.Answer);
                     break;
             }
+        }
+
+        /// <summary>Recipients' refusals found to be theirs: the row fails and the address is suppressed.</summary>
+        private async Task BelieveAsync(IReadOnlyList<(OutboxItem Item, SendResult Result)> refusals, CancellationToken cancellationToken)
+        {
+            foreach (var (item, result) in refusals)
+            {
+                await Store.MarkFailedAsync(week, item.Row.SubscriberId, result.Answer, SuppressionReason.Bounced, cancellationToken);
+                Interlocked.Increment(ref _failed);
+                Logger.LogWarning("{Week}: subscriber {Id}: the relay refused the address permanently and it is now suppressed ({Answer})", week, item.Row.SubscriberId, result.Answer);
+            }
+        }
+
+        /// <summary>Rows the relay refused for reasons of its own: back to Pending, unchanged, for the next run.</summary>
+        private async Task PutBackAsync(IReadOnlyList<OutboxItem> items)
+        {
+            foreach (var item in items)
+            {
+                await Store.ReleaseAsync(week, item.Row.SubscriberId, CancellationToken.None);
+            }
+        }
+
+        private DeliveryException RelayRefusal(string what) => new(
+            $"{what}: that is the relay refusing us, not the recipients, so the run stopped; no message was marked failed and no address was suppressed"
+            + (_streak.Limit > 0 ? $" (Mail:SameRefusalsInARow, now {_streak.Limit}, is how many refusals in a row are the relay's; 0 believes each)" : ""));
+
+        private void Halt(DeliveryException why)
+        {
+            if (Interlocked.CompareExchange(ref _halt, why, null) is null)
+            {
+                Logger.LogWarning("{Week}: stopping: {Why}", week, why.Message);
+            }
+
+            Signal();
         }
 
         public void Dispose() => _finished.Dispose();

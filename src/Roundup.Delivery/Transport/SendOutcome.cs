@@ -9,9 +9,9 @@ public enum SendOutcome
     /// <summary>4xx: try again later.</summary>
     Transient,
 
-    /// <summary>5xx to the recipient: the address does not work; it is suppressed.</summary>
+    /// <summary>5xx to the recipient (RCPT): the address does not work, unless the relay says so of every address.</summary>
     RecipientRejected,
 
-    /// <summary>5xx to the message itself: recorded as failed, the address is not blamed.</summary>
+    /// <summary>5xx to the message itself (DATA or its end): the relay refuses what we send, to anyone; the run stops.</summary>
     Rejected,
 }

@@ -36,7 +36,7 @@ internal static class IssueViews
         var date = PublicationDate(issue);
         return new IssueView(
             issue.Week.ToString(),
-            CleanText.Inline(issue.Title),
+            CleanText.Inline(Headline(issue)),
             CleanText.Paragraphs(issue.Intro),
             Dates.Display(date),
             Dates.Rfc3339(date),
@@ -48,6 +48,19 @@ internal static class IssueViews
             issue.Funnel.Select(f => new FunnelStageView(CleanText.Inline(f.Stage), Numbers.Count(f.Entered), Numbers.Count(f.Kept), CleanText.Inline(f.Budget))).ToList(),
             FunnelSummary(issue.Funnel),
             issue.Grounding.Checked > 0 ? issue.Grounding.ToString() : "");
+    }
+
+    /// <summary>
+    /// The title without a "Roundup 2025-W26: " in front: issues written before the composer stopped putting the name
+    /// and week into the title carry it, and every renderer adds its own (the e-mail subject said it twice).
+    /// </summary>
+    public static string Headline(Issue issue)
+    {
+        var prefix = issue.Week + ": ";
+        var at = issue.Title.IndexOf(prefix, StringComparison.Ordinal);
+        return at >= 0 && !issue.Title.AsSpan(0, at).Contains(':') && at + prefix.Length < issue.Title.Length
+            ? issue.Title[(at + prefix.Length)..].TrimStart()
+            : issue.Title;
     }
 
     /// <summary>The date readers see: publication, else approval, else writing (a preview of a draft).</summary>

@@ -194,14 +194,14 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
         AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.week = $w)
         """;
 
-    public async Task<IReadOnlyList<Subscriber>> ListDueRecipientsAsync(string week, long afterId, int limit, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<Subscriber>> ListDueRecipientsAsync(string week, long afterId, int limit, bool includeRetryable = false, CancellationToken cancellationToken = default) =>
         await _session.QueryAsync(
             $"""
             SELECT {SubscriberColumns}
             FROM subscribers s LEFT JOIN outbox o ON o.week = $w AND o.subscriber_id = s.id
             WHERE s.status = 'active' AND s.id > $after
               AND NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.address_hash = s.address_hash)
-              AND (o.state IS NULL OR o.state IN ('pending', 'sending', 'deferred'))
+              AND (o.state IS NULL OR o.state IN ('pending', 'sending', 'deferred') OR ($failed = 1 AND o.state = 'failed'))
               AND ($issue IS NULL OR o.state IS NOT NULL OR ({ErratumAudience}))
             ORDER BY s.id LIMIT $n
             """,
@@ -210,7 +210,34 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
             ("$w", week),
             ("$after", afterId),
             ("$n", limit),
+            ("$failed", includeRetryable ? 1 : 0),
             ("$issue", (object?)MailingKey.ErratumOf(week) ?? DBNull.Value));
+
+    // A Failed row is retryable while its subscriber is active and unsuppressed: a refused address is bounced and
+    // suppressed with its row, and someone who left since is not written to.
+    private const string Retryable = """
+        o.week = $w AND o.state = 'failed' AND ($only IS NULL OR o.subscriber_id = $only)
+        AND EXISTS (SELECT 1 FROM subscribers s WHERE s.id = o.subscriber_id AND s.status = 'active'
+                    AND NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.address_hash = s.address_hash))
+        """;
+
+    public async Task<int> RetryFailedAsync(string week, long? onlySubscriber = null, CancellationToken cancellationToken = default) =>
+        (await _session.QueryAsync(
+            $"UPDATE outbox AS o SET state = 'pending', attempts = 0, next_attempt = NULL, updated = $t WHERE {Retryable} RETURNING subscriber_id",
+            r => r.GetInt64(0),
+            cancellationToken,
+            ("$w", week),
+            ("$only", onlySubscriber is null ? DBNull.Value : onlySubscriber.Value),
+            ("$t", Time(_time.GetUtcNow())))).Count;
+
+    public async Task<int> CountRetryableAsync(string week, long? onlySubscriber = null, CancellationToken cancellationToken = default) =>
+        Convert.ToInt32(
+            await _session.ScalarAsync(
+                $"SELECT count(*) FROM outbox o WHERE {Retryable}",
+                cancellationToken,
+                ("$w", week),
+                ("$only", onlySubscriber is null ? DBNull.Value : onlySubscriber.Value)),
+            CultureInfo.InvariantCulture);
 
     public async Task<int> ReleaseInterruptedAsync(string week, CancellationToken cancellationToken = default) =>
         (await _session.QueryAsync(

@@ -59,7 +59,7 @@ public sealed class IssueComposer(GroundedWriter writer, IEmbedder embedder, Tim
         var issue = new Issue
         {
             Week = request.Week,
-            Title = Title(request, sections),
+            Title = Title(sections),
             Intro = Intro(request, sections),
             Version = (request.Previous?.Version ?? 0) + 1,
             Written = time.GetUtcNow(),
@@ -71,7 +71,8 @@ public sealed class IssueComposer(GroundedWriter writer, IEmbedder embedder, Tim
         return (issue, tally);
     }
 
-    private static string Title(IssueRequest request, List<IssueSection> sections)
+    /// <summary>The week's themes; the renderers put the newsletter's name and the week before it (subject, page, feed).</summary>
+    private static string Title(List<IssueSection> sections)
     {
         var themes = sections.OrderByDescending(s => s.Entries.Count).Take(2).Select(s => s.Topic.ToLowerInvariant()).ToList();
         var about = themes.Count switch
@@ -80,7 +81,7 @@ public sealed class IssueComposer(GroundedWriter writer, IEmbedder embedder, Tim
             1 => themes[0],
             _ => $"{themes[0]} and {themes[1]}",
         };
-        return $"{request.Name} {request.Week}: {Capitalise(about)}";
+        return Capitalise(about);
     }
 
     private static string Intro(IssueRequest request, List<IssueSection> sections)

@@ -18,7 +18,4 @@ public sealed record IssueRequest
     public IReadOnlyList<Issue> EarlierIssues { get; init; } = [];
 
     public Issue? Previous { get; init; }
-
-    /// <summary>The curator's name for the title line ("Roundup").</summary>
-    public string Name { get; init; } = "Roundup";
 }

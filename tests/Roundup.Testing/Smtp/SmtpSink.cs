@@ -79,6 +79,15 @@ public sealed class SmtpSink : IAsyncDisposable
             start.ArgumentList.Add(address);
         }
 
+        foreach (var (flag, answer) in new[] { ("--refuse-rcpt", options.RefuseRecipients), ("--refuse-data", options.RefuseData) })
+        {
+            if (answer is not null)
+            {
+                start.ArgumentList.Add(flag);
+                start.ArgumentList.Add(answer);
+            }
+        }
+
         if (options.StallAfter is { } stall)
         {
             start.ArgumentList.Add("--stall-after");

@@ -1,14 +1,21 @@
 namespace Roundup.Testing.Smtp;
 
 /// <summary>
-/// How the test SMTP server behaves: 451 once for some addresses, 550 for others, a stall after N messages, AUTH, and
-/// TLS (STARTTLS required, or TLS from the first byte) with a certificate and key given as PEM files.
+/// How the test SMTP server behaves: 451 once for some addresses, 550 for others, one answer to every RCPT or every
+/// message (a relay that refuses us), a stall after N messages, AUTH, and TLS (STARTTLS required, or TLS from the first
+/// byte) with a certificate and key given as PEM files.
 /// </summary>
 public sealed record SmtpSinkOptions
 {
     public IReadOnlyList<string> FailOnce { get; init; } = [];
 
     public IReadOnlyList<string> Reject { get; init; } = [];
+
+    /// <summary>The answer to every RCPT TO (after <see cref="Reject"/>), e.g. "554 5.7.1 Relay access denied".</summary>
+    public string? RefuseRecipients { get; init; }
+
+    /// <summary>The answer at the end of every DATA, e.g. "554 5.7.1 policy": nothing is stored.</summary>
+    public string? RefuseData { get; init; }
 
     /// <summary>After this many delivered messages, DATA is never answered (the message is not stored).</summary>
     public int? StallAfter { get; init; }

@@ -16,6 +16,8 @@ internal static class SmtpSinkScript
         parser.add_argument("--maildir", required=True)
         parser.add_argument("--fail-once", action="append", default=[], help="answer 451 to the first DATA for this address")
         parser.add_argument("--reject", action="append", default=[], help="answer 550 to RCPT TO for this address")
+        parser.add_argument("--refuse-rcpt", help="answer this (e.g. '554 5.7.1 Relay access denied') to every RCPT TO")
+        parser.add_argument("--refuse-data", help="answer this (e.g. '554 5.7.1 policy') at the end of every DATA")
         parser.add_argument("--stall-after", type=int, help="after this many messages, never answer DATA again")
         parser.add_argument("--stall-file", help="created when the server starts stalling")
         parser.add_argument("--auth", help="USER:PASSWORD required before MAIL FROM")
@@ -38,6 +40,8 @@ internal static class SmtpSinkScript
             async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
                 if address.lower() in reject:
                     return "550 5.1.1 <%s>: Recipient address rejected: mailbox unavailable" % address
+                if args.refuse_rcpt:
+                    return args.refuse_rcpt
                 envelope.rcpt_tos.append(address)
                 return "250 2.1.5 OK"
 
@@ -47,6 +51,8 @@ internal static class SmtpSinkScript
                     if args.stall_file:
                         open(args.stall_file, "a").close()
                     await asyncio.Event().wait()
+                if args.refuse_data:
+                    return args.refuse_data
                 key = envelope.rcpt_tos[0].lower()
                 if key in fail_once and key not in self.failed:
                     self.failed.add(key)

@@ -56,7 +56,8 @@ public sealed class IssueComposerTests
         Assert.Equal(1, issue.Version);
         Assert.Equal(["Generative models", "Efficiency and systems", "Language models"], issue.Sections.Select(s => s.Topic));
         Assert.Equal(["2506.00001v2", "2506.00002v2", "2506.00003v2"], issue.Entries.Select(e => e.Id.ToString()));
-        Assert.StartsWith("Roundup 2025-W26: ", issue.Title, StringComparison.Ordinal);
+        // The week's themes only: the e-mail subject, the issue page and the feeds put the name and week before it.
+        Assert.Equal("Generative models and efficiency and systems", issue.Title);
         Assert.StartsWith("3 papers picked from 3,030 announced this week: 1 on generative models", issue.Intro, StringComparison.Ordinal);
         Assert.All(issue.Entries, e => Assert.Equal("offline", e.Writer));
         Assert.Equal(issue.Grounding.Checked, issue.Grounding.Found);
