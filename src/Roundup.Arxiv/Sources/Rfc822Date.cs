@@ -13,6 +13,8 @@ public static class Rfc822Date
         "ddd, d MMM yyyy HH:mm:ss", "ddd, d MMM yyyy HH:mm", "d MMM yyyy HH:mm:ss", "d MMM yyyy HH:mm",
     ];
 
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
     public static bool TryParse(string? text, out DateTimeOffset value)
     {
         value = default;
@@ -29,6 +31,13 @@ public static class Rfc822Date
         }
 
         if (!DateTime.TryParseExact(s[..space], Formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
+        {
+            return false;
+        }
+
+        // A zone past ±14 h, or a date that the zone moves outside year 1..9999, is not a date (fuzzing found both).
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (offset.Duration() > MaxOffset || utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
         {
             return false;
         }
@@ -54,7 +63,8 @@ public static class Rfc822Date
 
         if (zone.Length == 5 && zone[0] is '+' or '-'
             && int.TryParse(zone.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
-            && int.TryParse(zone.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
+            && int.TryParse(zone.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
+            && minutes < 60)
         {
             offset = new TimeSpan(hours, minutes, 0);
             if (zone[0] == '-')
