@@ -1,6 +1,10 @@
 namespace Roundup.FullText;
 
-/// <summary>Bounds on what one paper may cost to read; inputs past them are refused or cut, never trusted.</summary>
+/// <summary>
+/// Bounds on what one paper may cost to read; inputs past them are refused (or, for pages and includes, cut) and
+/// the reason names the limit. Every place where input is expanded is bounded here: files, archives, LaTeX
+/// includes and macros, PDF streams, HTML nesting, and the time spent on one document.
+/// </summary>
 public sealed record FullTextLimits
 {
     public static FullTextLimits Default { get; } = new();
@@ -10,6 +14,15 @@ public sealed record FullTextLimits
 
     /// <summary>Pages read from a PDF; later pages are skipped with a warning.</summary>
     public int MaxPages { get; init; } = 60;
+
+    /// <summary>Pages a PDF may declare at all; a page tree larger than this is refused rather than walked.</summary>
+    public int MaxPdfPageCount { get; init; } = 5_000;
+
+    /// <summary>Bytes one PDF stream may decode to (content, font, object or cross-reference stream), counted while inflating.</summary>
+    public long MaxPdfStreamBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>Bytes all the streams of one PDF may decode to together, a stream decoded twice counting twice.</summary>
+    public long MaxPdfDecodedBytes { get; init; } = 256L * 1024 * 1024;
 
     public int MaxArchiveEntries { get; init; } = 2_000;
 
@@ -26,4 +39,16 @@ public sealed record FullTextLimits
     public int MaxExpandedChars { get; init; } = 20_000_000;
 
     public int MaxMacroExpansions { get; init; } = 20_000;
+
+    /// <summary>Colour and box commands nested inside one another that the hidden-text check follows in LaTeX.</summary>
+    public int MaxLatexNesting { get; init; } = 64;
+
+    /// <summary>Elements open inside one another in HTML; browsers stop nesting near 512, LaTeXML pages stay under 100.</summary>
+    public int MaxHtmlDepth { get; init; } = 256;
+
+    /// <summary>Elements an HTML page may create.</summary>
+    public int MaxHtmlElements { get; init; } = 1_000_000;
+
+    /// <summary>Wall-clock time one document may take to read, whatever the format; checked in every reading loop.</summary>
+    public TimeSpan MaxReadTime { get; init; } = TimeSpan.FromSeconds(20);
 }

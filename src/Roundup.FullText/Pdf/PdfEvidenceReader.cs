@@ -16,8 +16,9 @@ public sealed class PdfEvidenceReader(FullTextLimits? limits = null)
 
     public PaperEvidence Read(string path) => Read(FileInput.ReadAll(path, _limits), path);
 
-    public PaperEvidence Read(byte[] bytes, string source)
+    public PaperEvidence Read(byte[] bytes, string source, ReadBudget? budget = null)
     {
+        budget ??= new ReadBudget(source, _limits);
         Check(bytes, source);
         var builder = new EvidenceBuilder(EvidenceFormat.Pdf, source);
         var lines = new List<PdfLine>();
