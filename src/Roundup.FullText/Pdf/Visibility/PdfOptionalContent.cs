@@ -64,15 +64,15 @@ internal sealed class PdfOptionalContent
 
     private bool IsOff(DictionaryToken group)
     {
-        if (group.TryGet(NameToken.Type, _scanner, out NameToken? type) && type == Membership)
+        if (group.TryGet(NameToken.Type, _scanner!, out NameToken? type) && type == Membership)
         {
-            var members = group.TryGet(Ocgs, _scanner, out DictionaryToken? single) ? [single] : Groups(group, Ocgs, _scanner);
+            var members = group.TryGet(Ocgs, _scanner!, out DictionaryToken? single) ? [single] : Groups(group, Ocgs, _scanner!);
             if (members.Count == 0)
             {
                 return false;
             }
 
-            var policy = group.TryGet(Policy, _scanner, out NameToken? p) ? p.Data : "AnyOn";
+            var policy = group.TryGet(Policy, _scanner!, out NameToken? p) ? p.Data : "AnyOn";
             return policy switch
             {
                 "AllOn" => members.Any(IsHidden),
