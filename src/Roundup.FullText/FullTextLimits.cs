@@ -24,6 +24,12 @@ public sealed record FullTextLimits
     /// <summary>Bytes all the streams of one PDF may decode to together, a stream decoded twice counting twice.</summary>
     public long MaxPdfDecodedBytes { get; init; } = 256L * 1024 * 1024;
 
+    /// <summary>Drawing operations one PDF page may run, each run of a form counted again (nested forms multiply).</summary>
+    public int MaxPdfPageOperations { get; init; } = 2_000_000;
+
+    /// <summary>Glyphs one PDF page may draw; a dense page of text draws under 10,000.</summary>
+    public int MaxPdfPageGlyphs { get; init; } = 200_000;
+
     public int MaxArchiveEntries { get; init; } = 2_000;
 
     public long MaxEntryBytes { get; init; } = 50L * 1024 * 1024;

@@ -29,6 +29,12 @@ public sealed class ReadBudget
     /// <summary>The first refusal raised through this budget, kept because a library between a check and the reader may swallow it.</summary>
     public FullTextException? Refusal { get; private set; }
 
+    /// <summary>Bytes the document's compressed streams have decoded to so far (PDF streams), counted against the limits.</summary>
+    public long DecodedBytes { get; private set; }
+
+    /// <summary>Counts bytes a stream decodes to; the caller has checked them against the limits.</summary>
+    internal void CountDecoded(long bytes) => DecodedBytes += bytes;
+
     /// <summary>Throws when the run is cancelled, the time budget is spent, or the document was already refused.</summary>
     public void Check()
     {

@@ -5,20 +5,24 @@ using System.Runtime.InteropServices;
 namespace Roundup.FullText.Pdf.Streams;
 
 /// <summary>
-/// How many bytes a PDF filter will produce from its input, found without keeping the output: Flate is inflated
-/// into a scratch buffer and counted, LZW and run-length are walked code by code. Counting stops one byte past
+/// How many bytes a PDF filter will produce from its input: Flate is inflated into a scratch buffer and counted
+/// (and kept, when asked), LZW and run-length are walked code by code. Counting stops one byte past
 /// <c>cap</c>, so a compression bomb costs the cap's worth of inflating and no memory.
 /// </summary>
 internal static class DecodedLength
 {
     private const int ScratchLength = 64 * 1024;
 
-    /// <summary>Inflated length of a zlib stream (its two header bytes skipped, as PdfPig does); damage ends the count.</summary>
-    public static long Flate(ReadOnlyMemory<byte> input, long cap)
+    /// <summary>
+    /// Inflated length of a zlib stream (its two header bytes skipped, as PdfPig does), counted up to one byte past
+    /// <paramref name="cap"/>; with <paramref name="keep"/> the bytes are kept too, unless the stream is damaged
+    /// (PdfPig then keeps the raw input) or over the cap (the document is refused).
+    /// </summary>
+    public static (long Length, Memory<byte>? Output) Inflate(ReadOnlyMemory<byte> input, long cap, bool keep)
     {
         if (input.Length <= 2)
         {
-            return 0;
+            return (0, keep ? Memory<byte>.Empty : null);
         }
 
         var scratch = ArrayPool<byte>.Shared.Rent(ScratchLength);
@@ -26,17 +30,20 @@ internal static class DecodedLength
         {
             using var compressed = AsStream(input[2..]);
             using var inflater = new DeflateStream(compressed, CompressionMode.Decompress);
+            using var output = keep ? new MemoryStream(Math.Min(input.Length * 4, ScratchLength * 16)) : null;
             long total = 0;
+            var damaged = false;
             while (total <= cap)
             {
                 int read;
                 try
                 {
-                    read = inflater.Read(scratch, 0, scratch.Length);
+                    read = inflater.Read(scratch, 0, (int)Math.Min(scratch.Length, cap + 1 - total));
                 }
                 catch (InvalidDataException)
                 {
-                    break;   // PdfPig keeps what inflated before the damage; so does the count
+                    damaged = true;   // PdfPig gives up on the stream and keeps its raw bytes
+                    break;
                 }
 
                 if (read == 0)
@@ -45,9 +52,18 @@ internal static class DecodedLength
                 }
 
                 total += read;
+                if (total <= cap)
+                {
+                    output?.Write(scratch, 0, read);
+                }
             }
 
-            return total;
+            if (damaged)
+            {
+                return (input.Length, null);
+            }
+
+            return (total, output is null || total > cap ? null : output.GetBuffer().AsMemory(0, (int)output.Length));
         }
         finally
         {

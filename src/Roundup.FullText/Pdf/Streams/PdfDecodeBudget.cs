@@ -5,7 +5,7 @@ internal sealed class PdfDecodeBudget(ReadBudget budget)
 {
     public ReadBudget Read => budget;
 
-    public long Decoded { get; private set; }
+    public long Decoded => budget.DecodedBytes;
 
     /// <summary>The most a single stream may decode to: the per-stream limit, or less when the document's total is nearly spent.</summary>
     public long StreamCap => Math.Min(budget.Limits.MaxPdfStreamBytes, budget.Limits.MaxPdfDecodedBytes - Decoded);
@@ -18,7 +18,7 @@ internal sealed class PdfDecodeBudget(ReadBudget budget)
         var limits = budget.Limits;
         if (length > limits.MaxPdfStreamBytes)
         {
-            throw budget.Refuse($"a {what} decodes to more than {limits.MaxPdfStreamBytes:N0} bytes (FullTextLimits.MaxPdfStreamBytes; a compression bomb?); refused while inflating, after {length:N0} bytes");
+            throw budget.Refuse($"a {what} decodes to more than {limits.MaxPdfStreamBytes:N0} bytes (FullTextLimits.MaxPdfStreamBytes; a compression bomb?); decoding stopped at the limit");
         }
 
         if (Decoded + length > limits.MaxPdfDecodedBytes)
@@ -26,6 +26,6 @@ internal sealed class PdfDecodeBudget(ReadBudget budget)
             throw budget.Refuse($"the PDF's streams decode to more than {limits.MaxPdfDecodedBytes:N0} bytes in all (FullTextLimits.MaxPdfDecodedBytes); refused at a {what}");
         }
 
-        Decoded += length;
+        budget.CountDecoded(length);
     }
 }

@@ -23,6 +23,7 @@ internal sealed class PdfOptionalContent
 
     private readonly List<DictionaryToken> _hidden = [];
     private readonly HashSet<string> _hiddenNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _hiddenContents = new(StringComparer.Ordinal);
     private readonly IPdfTokenScanner? _scanner;
 
     private PdfOptionalContent(IPdfTokenScanner? scanner) => _scanner = scanner;
@@ -50,6 +51,7 @@ internal sealed class PdfOptionalContent
         foreach (var group in hidden)
         {
             result._hidden.Add(group);
+            result._hiddenContents.Add(group.ToString());
             if (NameOf(group) is { } name && !shown.Any(s => NameOf(s) == name))
             {
                 result._hiddenNames.Add(name);
@@ -86,7 +88,8 @@ internal sealed class PdfOptionalContent
     }
 
     private bool IsHidden(DictionaryToken group) =>
-        _hidden.Any(h => ReferenceEquals(h, group)) || (NameOf(group) is { } name && _hiddenNames.Contains(name));
+        _hidden.Any(h => ReferenceEquals(h, group)) || _hiddenContents.Contains(group.ToString())
+        || (NameOf(group) is { } name && _hiddenNames.Contains(name));
 
     private static List<DictionaryToken> Groups(DictionaryToken dictionary, NameToken key, IPdfTokenScanner scanner)
     {

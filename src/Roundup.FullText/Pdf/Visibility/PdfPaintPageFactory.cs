@@ -11,7 +11,11 @@ using UglyToad.PdfPig.Tokens;
 
 namespace Roundup.FullText.Pdf.Visibility;
 
-/// <summary>Lets PdfPig hand a page's operations, resources loaded, to a <see cref="PdfPaintProcessor"/> (registered with <c>AddPageFactory</c>).</summary>
+/// <summary>
+/// Lets PdfPig hand a page's operations, resources loaded, to a <see cref="PdfPaintProcessor"/>; registered with
+/// <c>PdfDocument.AddPageFactory</c>, which builds it by reflection (hence the public constructor), and given the
+/// document's budget through <see cref="PdfReadOptions"/>.
+/// </summary>
 internal sealed class PdfPaintPageFactory(
     IPdfTokenScanner pdfScanner,
     IResourceStore resourceStore,
@@ -29,7 +33,11 @@ internal sealed class PdfPaintPageFactory(
         UserSpaceUnit userSpaceUnit,
         PageRotationDegrees rotation,
         TransformationMatrix initialMatrix,
-        IReadOnlyList<IGraphicsStateOperation> operations) =>
-        new PdfPaintProcessor(pageNumber, ResourceStore, PdfScanner, PageContentParser, FilterProvider, cropBox, userSpaceUnit, rotation, initialMatrix, ParsingOptions)
+        IReadOnlyList<IGraphicsStateOperation> operations)
+    {
+        var budget = (ParsingOptions as PdfReadOptions)?.Budget
+            ?? throw new InvalidOperationException($"{nameof(PdfPaintPageFactory)} needs {nameof(PdfReadOptions)}");
+        return new PdfPaintProcessor(pageNumber, ResourceStore, PdfScanner, PageContentParser, FilterProvider, cropBox, userSpaceUnit, rotation, initialMatrix, ParsingOptions, budget)
             .Process(pageNumber, operations);
+    }
 }

@@ -1,3 +1,4 @@
+using Roundup.FullText.Pdf.Streams;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -14,10 +15,13 @@ using UglyToad.PdfPig.Tokens;
 namespace Roundup.FullText.Pdf.Visibility;
 
 /// <summary>
-/// Runs a page's content stream through PdfPig's interpreter a second time, recording what PdfPig's letters do not
-/// carry: the clipping area each glyph was drawn in (as a rectangle, the bounding box of the clipping paths),
-/// its drawn width against its height, the optional-content groups around it, and the opaque rectangles painted
-/// after it. Paths are only measured, never built.
+/// Runs a page's content stream through PdfPig's interpreter before PdfPig reads its letters, for two ends. It
+/// records what PdfPig's letters do not carry: the clipping area each glyph was drawn in (the bounding box of the
+/// clipping paths), its drawn width against its height, whether it sits in a layer that is off, and the opaque
+/// rectangles painted after it (paths are only measured, never built). And it bounds the page: every operation run,
+/// forms included, counts against <see cref="FullTextLimits.MaxPdfPageOperations"/>, every glyph against
+/// <see cref="FullTextLimits.MaxPdfPageGlyphs"/>, and the time budget is checked as it goes, so PdfPig's own pass
+/// over the same operations only runs on a page already known to be bounded.
 /// </summary>
 internal sealed class PdfPaintProcessor(
     int pageNumber,
@@ -29,25 +33,51 @@ internal sealed class PdfPaintProcessor(
     UserSpaceUnit userSpaceUnit,
     PageRotationDegrees rotation,
     TransformationMatrix initialMatrix,
-    ParsingOptions parsingOptions)
+    ParsingOptions parsingOptions,
+    PdfDecodeBudget budget)
     : BaseStreamProcessor<PdfPagePaint>(pageNumber, resourceStore, pdfScanner, pageContentParser, filterProvider, cropBox, userSpaceUnit, rotation, in initialMatrix, parsingOptions)
 {
-    private const double SqueezedRatio = 0.1;
+    /// <summary>Drawn width under this share of the height: Tz 10 or less on an upright font.</summary>
+    public const double SqueezedRatio = 0.1;
+
+    private const int CheckEvery = 512;
     private static readonly NameToken OptionalContentTag = NameToken.Create("OC");
 
     private readonly List<PdfGlyphPaint> _glyphs = [];
     private readonly List<PdfFillPaint> _fills = [];
     private readonly Stack<PdfRectangle?> _clips = new();
-    private readonly Stack<DictionaryToken?> _markedContent = new();
-    private IReadOnlyList<DictionaryToken> _optionalContent = [];
+    private readonly List<DictionaryToken?> _markedContent = [];
+    private readonly PdfOptionalContent _layers = (parsingOptions as PdfReadOptions)?.OptionalContent ?? PdfOptionalContent.None;
+    private bool _inHiddenLayer;
     private PdfRectangle? _clip;
     private PathShape _path;
     private int _sequence;
+    private long _operations;
 
-    public override PdfPagePaint Process(int pageNumber, IReadOnlyList<IGraphicsStateOperation> operations)
+    public override PdfPagePaint Process(int pageNumberCurrent, IReadOnlyList<IGraphicsStateOperation> operations)
     {
+        CloneAllStates();
         ProcessOperations(operations);
-        return new PdfPagePaint(pageNumber, _glyphs, _fills);
+        return new PdfPagePaint(pageNumberCurrent, _glyphs, _fills);
+    }
+
+    /// <summary>Runs operations (the page's, or a form's), counting each and checking the budget every few hundred.</summary>
+    protected override void ProcessOperations(IReadOnlyList<IGraphicsStateOperation> operations)
+    {
+        var limits = budget.Read.Limits;
+        foreach (var operation in operations)
+        {
+            if (++_operations % CheckEvery == 0)
+            {
+                budget.Read.Check();
+                if (_operations > limits.MaxPdfPageOperations)
+                {
+                    throw budget.Read.Refuse($"page {PageNumber} runs more than {limits.MaxPdfPageOperations:N0} drawing operations, forms included (FullTextLimits.MaxPdfPageOperations)");
+                }
+            }
+
+            operation.Run(this);
+        }
     }
 
     public override void PushState()
@@ -78,16 +108,26 @@ internal sealed class PdfPaintProcessor(
         in TransformationMatrix transformationMatrix,
         CharacterBoundingBox characterBoundingBox)
     {
+        if (_glyphs.Count >= budget.Read.Limits.MaxPdfPageGlyphs)
+        {
+            throw budget.Read.Refuse($"page {PageNumber} draws more than {budget.Read.Limits.MaxPdfPageGlyphs:N0} glyphs (FullTextLimits.MaxPdfPageGlyphs)");
+        }
+
+        // The letter's box exactly as PdfPig makes it, so that glyphs and letters can be matched by position.
+        var box = PerformantRectangleTransformer.Transform(in renderingMatrix, in textMatrix, in transformationMatrix, characterBoundingBox.GlyphBounds);
+        if (!(box.Width > double.Epsilon || box.Height > double.Epsilon))
+        {
+            box = PerformantRectangleTransformer.Transform(in renderingMatrix, in textMatrix, in transformationMatrix, new PdfRectangle(0, 0, characterBoundingBox.Width, UserSpaceUnit.PointMultiples));
+        }
+
         var full = renderingMatrix.Multiply(textMatrix).Multiply(transformationMatrix);
-        var box = full.Transform(characterBoundingBox.GlyphBounds);
         var origin = full.Transform(new PdfPoint(0, 0));
-        var across = full.Transform(new PdfPoint(1, 0));
-        var up = full.Transform(new PdfPoint(0, 1));
-        var width = Distance(origin, across);
-        var height = Distance(origin, up);
-        var centre = box.Centroid;
+        var width = Distance(origin, full.Transform(new PdfPoint(1, 0)));
+        var height = Distance(origin, full.Transform(new PdfPoint(0, 1)));
+        var centre = Centre(box);
         var outside = _clip is { } clip && (centre.X < clip.Left || centre.X > clip.Right || centre.Y < clip.Bottom || centre.Y > clip.Top);
-        _glyphs.Add(new PdfGlyphPaint(unicode, _sequence++, box, outside, height > 0 && width < height * SqueezedRatio, _optionalContent));
+        var squeezed = height > 0 && width < height * SqueezedRatio;
+        _glyphs.Add(new PdfGlyphPaint(_sequence++, box, outside, squeezed, _inHiddenLayer));
     }
 
     public override void BeginMarkedContent(NameToken name, NameToken? propertyDictionaryName, DictionaryToken? properties)
@@ -95,10 +135,10 @@ internal sealed class PdfPaintProcessor(
         DictionaryToken? group = null;
         if (name == OptionalContentTag)
         {
-            group = properties ?? (propertyDictionaryName is null ? null : ResourceStore.GetMarkedContentPropertiesDictionary(propertyDictionaryName));
+            group = (propertyDictionaryName is null ? null : ResourceStore.GetMarkedContentPropertiesDictionary(propertyDictionaryName)) ?? properties;
         }
 
-        _markedContent.Push(group);
+        _markedContent.Add(group);
         Refresh();
     }
 
@@ -106,7 +146,7 @@ internal sealed class PdfPaintProcessor(
     {
         if (_markedContent.Count > 0)
         {
-            _markedContent.Pop();
+            _markedContent.RemoveAt(_markedContent.Count - 1);
             Refresh();
         }
     }
@@ -115,7 +155,7 @@ internal sealed class PdfPaintProcessor(
     {
         // A form may itself belong to an optional-content group (its /OC entry).
         var group = formStream.StreamDictionary.TryGet(OptionalContentTag, PdfScanner, out DictionaryToken? oc) ? oc : null;
-        _markedContent.Push(group);
+        _markedContent.Add(group);
         Refresh();
         try
         {
@@ -123,7 +163,7 @@ internal sealed class PdfPaintProcessor(
         }
         finally
         {
-            _markedContent.Pop();
+            _markedContent.RemoveAt(_markedContent.Count - 1);
             Refresh();
         }
     }
@@ -155,7 +195,7 @@ internal sealed class PdfPaintProcessor(
     {
         var matrix = CurrentTransformationMatrix;
         var upright = Math.Abs(matrix[0, 1]) < 1e-9 && Math.Abs(matrix[1, 0]) < 1e-9;
-        _path = _path.Add(Device(x, y), isRectangle: upright).Add(Device(x + width, y + height), isRectangle: upright);
+        _path = _path.AddRectangle(Device(x, y), Device(x + width, y + height), upright);
     }
 
     public override void ClosePath()
@@ -170,6 +210,7 @@ internal sealed class PdfPaintProcessor(
 
     public override void FillStrokePath(FillingRule fillingRule, bool close) => Fill();
 
+    /// <summary><c>W</c> or <c>W*</c>: the path built so far (ended by <c>n</c> or a paint) narrows the clip.</summary>
     public override void ModifyClippingIntersect(FillingRule clippingRule)
     {
         if (_path.Box is { } box)
@@ -179,7 +220,7 @@ internal sealed class PdfPaintProcessor(
     }
 
     protected override void ClipToRectangle(PdfRectangle rectangle, FillingRule fillingRule) =>
-        Intersect(CurrentTransformationMatrix.Transform(rectangle));
+        Intersect(Bounds(CurrentTransformationMatrix.Transform(rectangle)));
 
     public override void PaintShading(NameToken shadingName)
     {
@@ -196,7 +237,8 @@ internal sealed class PdfPaintProcessor(
     private void Fill()
     {
         var state = GetCurrentState();
-        if (_path is { Box: { } box, IsRectangle: true } && state.AlphaConstantNonStroking >= 0.9 && state.BlendMode == BlendMode.Normal && state.SoftMask is null)
+        if (_path is { Box: { } box, IsRectangle: true } && !_inHiddenLayer
+            && state.AlphaConstantNonStroking >= 0.9 && state.BlendMode == BlendMode.Normal && state.SoftMask is null)
         {
             var shown = _clip is { } clip ? Intersection(box, clip) : box;
             if (shown is { } visible)
@@ -213,9 +255,20 @@ internal sealed class PdfPaintProcessor(
 
     private PdfPoint Device(double x, double y) => CurrentTransformationMatrix.Transform(new PdfPoint(x, y));
 
-    private void Refresh() => _optionalContent = _markedContent.Where(g => g is not null).Select(g => g!).ToList();
+    private void Refresh() => _inHiddenLayer = _layers.HasHiddenGroups && _layers.Hides(_markedContent.OfType<DictionaryToken>().ToList());
 
     private static double Distance(PdfPoint a, PdfPoint b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
+
+    private static PdfPoint Centre(PdfRectangle r) =>
+        new((r.BottomLeft.X + r.TopRight.X + r.TopLeft.X + r.BottomRight.X) / 4, (r.BottomLeft.Y + r.TopRight.Y + r.TopLeft.Y + r.BottomRight.Y) / 4);
+
+    /// <summary>The upright bounds of a possibly rotated rectangle.</summary>
+    public static PdfRectangle Bounds(PdfRectangle r)
+    {
+        double[] xs = [r.BottomLeft.X, r.BottomRight.X, r.TopLeft.X, r.TopRight.X];
+        double[] ys = [r.BottomLeft.Y, r.BottomRight.Y, r.TopLeft.Y, r.TopRight.Y];
+        return new PdfRectangle(xs.Min(), ys.Min(), xs.Max(), ys.Max());
+    }
 
     private static PdfRectangle? Intersection(PdfRectangle a, PdfRectangle b)
     {
@@ -229,12 +282,13 @@ internal sealed class PdfPaintProcessor(
     /// <summary>The current path as far as visibility needs it: its bounding box, and whether it is one upright rectangle.</summary>
     private readonly record struct PathShape(PdfRectangle? Box, bool IsRectangle, int Parts)
     {
-        public PathShape Add(PdfPoint point, bool isRectangle)
-        {
-            var box = Box is { } b
-                ? new PdfRectangle(Math.Min(b.Left, point.X), Math.Min(b.Bottom, point.Y), Math.Max(b.Right, point.X), Math.Max(b.Top, point.Y))
-                : new PdfRectangle(point.X, point.Y, point.X, point.Y);
-            return new PathShape(box, (Parts == 0 || IsRectangle) && isRectangle && Parts < 2, Parts + 1);
-        }
+        public PathShape Add(PdfPoint point, bool isRectangle) => new(Extend(Box, point), false, Parts + 1);
+
+        public PathShape AddRectangle(PdfPoint corner, PdfPoint opposite, bool upright) =>
+            new(Extend(Extend(Box, corner), opposite), Parts == 0 && upright, Parts + 1);
+
+        private static PdfRectangle Extend(PdfRectangle? box, PdfPoint point) => box is { } b
+            ? new PdfRectangle(Math.Min(b.Left, point.X), Math.Min(b.Bottom, point.Y), Math.Max(b.Right, point.X), Math.Max(b.Top, point.Y))
+            : new PdfRectangle(point.X, point.Y, point.X, point.Y);
     }
 }
