@@ -30,9 +30,17 @@ internal static partial class PdfPageLayout
         {
             var letter = pageLetters[i];
             var kind = PdfHiddenLetters.Classify(letter, crop, darkFills);
-            if (kind is null && i < painted.Count && !string.IsNullOrWhiteSpace(letter.Value))
+            if (kind is null && i < painted.Count && painted[i] is { } paintedKind)
             {
-                kind = painted[i];
+                if (!string.IsNullOrWhiteSpace(letter.Value))
+                {
+                    kind = paintedKind;
+                }
+                else if (paintedKind == HiddenTextKind.PdfSqueezed && hidden.TryGetValue(paintedKind, out var squeezed))
+                {
+                    squeezed.Add(letter);   // squeezed words touch: their spaces are all that parts them
+                    continue;
+                }
             }
 
             if (kind is { } hiddenKind)
@@ -47,7 +55,7 @@ internal static partial class PdfPageLayout
 
         foreach (var (kind, letters) in hidden)
         {
-            builder.AddHidden(kind, TextOf(letters), $"page {page.Number}");
+            builder.AddHidden(kind, kind == HiddenTextKind.PdfSqueezed ? string.Concat(letters.Select(l => l.Value)) : TextOf(letters), $"page {page.Number}");
         }
 
         if (visible.Count == 0)
