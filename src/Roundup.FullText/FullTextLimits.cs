@@ -38,6 +38,9 @@ public sealed record FullTextLimits
     /// <summary>Glyphs one PDF page may draw; a dense page of text draws under 10,000 (the shared papers at most 4,500).</summary>
     public int MaxPdfPageGlyphs { get; init; } = 100_000;
 
+    /// <summary>Forms (XObjects) drawn inside one another on a PDF page; a cycle of forms drawing each other is refused here rather than overflowing the stack.</summary>
+    public int MaxPdfFormNesting { get; init; } = 32;
+
     public int MaxArchiveEntries { get; init; } = 2_000;
 
     public long MaxEntryBytes { get; init; } = 50L * 1024 * 1024;

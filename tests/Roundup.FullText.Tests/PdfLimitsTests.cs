@@ -101,6 +101,20 @@ public sealed class PdfLimitsTests
     }
 
     [Fact]
+    public void Forms_drawing_each_other_are_refused_rather_than_overflowing_the_stack()
+    {
+        // Form 5 draws form 6, which draws form 5: PdfPig only catches a form drawing itself.
+        var pdf = new RawPdf();
+        pdf.Add("<< /Length 5 /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /B 6 0 R >> >> >>\nstream\n/B Do\nendstream");
+        pdf.Add("<< /Length 5 /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /A 5 0 R >> >> >>\nstream\n/A Do\nendstream");
+        pdf.AddPage([.. Visible, .. RawPdf.Ascii("/A Do")], "/XObject << /A 5 0 R >>");
+
+        var e = Assert.Throws<FullTextException>(() => new PdfEvidenceReader().Read(pdf.Build(), "cycle.pdf"));
+
+        Assert.Contains("MaxPdfFormNesting", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_page_drawing_too_many_glyphs_is_refused()
     {
         var pdf = new RawPdf();

@@ -20,7 +20,7 @@ namespace Roundup.FullText.Pdf.Visibility;
 /// clipping paths), its drawn width against its height, whether it sits in a layer that is off, and the opaque
 /// rectangles painted after it (paths are only measured, never built). And it bounds the page: every operation run,
 /// forms included, counts against <see cref="FullTextLimits.MaxPdfPageOperations"/>, every glyph against
-/// <see cref="FullTextLimits.MaxPdfPageGlyphs"/>, and the time budget is checked as it goes, so PdfPig's own pass
+/// <see cref="FullTextLimits.MaxPdfPageGlyphs"/>, forms nest at most <see cref="FullTextLimits.MaxPdfFormNesting"/> deep, and the time budget is checked as it goes, so PdfPig's own pass
 /// over the same operations only runs on a page already known to be bounded.
 /// </summary>
 internal sealed class PdfPaintProcessor(
@@ -53,6 +53,7 @@ internal sealed class PdfPaintProcessor(
     private PathShape _path;
     private int _sequence;
     private long _operations;
+    private int _formDepth;
 
     public override PdfPagePaint Process(int pageNumberCurrent, IReadOnlyList<IGraphicsStateOperation> operations)
     {
@@ -155,6 +156,11 @@ internal sealed class PdfPaintProcessor(
     {
         // A form may itself belong to an optional-content group (its /OC entry).
         var group = formStream.StreamDictionary.TryGet(OptionalContentTag, PdfScanner, out DictionaryToken? oc) ? oc : null;
+        if (++_formDepth > budget.Read.Limits.MaxPdfFormNesting)
+        {
+            throw budget.Read.Refuse($"page {PageNumber} nests forms more than {budget.Read.Limits.MaxPdfFormNesting} deep (FullTextLimits.MaxPdfFormNesting; forms drawing each other?)");
+        }
+
         _markedContent.Add(group);
         Refresh();
         try
@@ -163,6 +169,7 @@ internal sealed class PdfPaintProcessor(
         }
         finally
         {
+            _formDepth--;
             _markedContent.RemoveAt(_markedContent.Count - 1);
             Refresh();
         }
