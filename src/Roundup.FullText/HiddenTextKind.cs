@@ -15,6 +15,18 @@ public enum HiddenTextKind
     /// <summary>PDF glyphs outside the page's crop box.</summary>
     OffPage,
 
+    /// <summary>PDF text squeezed to under a tenth of its height in width (horizontal scaling <c>Tz</c> near 0, or a squashing matrix).</summary>
+    PdfSqueezed,
+
+    /// <summary>PDF text drawn outside the clipping path in force (<c>W n</c>, a form's bounding box).</summary>
+    PdfClipped,
+
+    /// <summary>PDF text painted over by an opaque rectangle drawn after it (a white box over the words).</summary>
+    PdfCoveredByShape,
+
+    /// <summary>PDF text in an optional-content layer (OCG) that is off when the document opens.</summary>
+    PdfOptionalContentOff,
+
     /// <summary><c>\color{white}</c>, <c>\textcolor{white}{…}</c> or a colour defined as white.</summary>
     LatexColorWhite,
 

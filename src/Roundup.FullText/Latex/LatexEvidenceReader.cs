@@ -19,8 +19,9 @@ public sealed partial class LatexEvidenceReader(FullTextLimits? limits = null)
 
     public PaperEvidence Read(string path) => Read(FileInput.ReadAll(path, _limits), path);
 
-    public PaperEvidence Read(byte[] bytes, string source)
+    public PaperEvidence Read(byte[] bytes, string source, ReadBudget? budget = null)
     {
+        budget ??= new ReadBudget(source, _limits);
         if (bytes.Length == 0)
         {
             throw new FullTextException(source, "the file is empty (0 bytes)");

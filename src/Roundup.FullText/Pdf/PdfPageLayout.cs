@@ -10,24 +10,42 @@ using UglyToad.PdfPig.Util;
 namespace Roundup.FullText.Pdf;
 
 /// <summary>
-/// One page's visible lines in reading order, and its hidden letters reported. Words are grouped into blocks
+/// One page's visible lines in reading order, and its hidden letters reported (by colour, size, render mode and
+/// position here, by how they were painted in <see cref="Visibility.PdfVisibility"/>). Words are grouped into blocks
 /// (Docstrum); blocks that span the page cut it into bands, and within a band the left column is read before the right.
 /// </summary>
 internal static partial class PdfPageLayout
 {
     private static readonly DocstrumBoundingBoxes Docstrum = new();
 
-    public static List<PdfLine> Lines(Page page, EvidenceBuilder builder, ref int blockCounter)
+    /// <param name="painted">What a reader sees of each of the page's letters, by how it was painted (null: visible).</param>
+    public static List<PdfLine> Lines(Page page, IReadOnlyList<HiddenTextKind?> painted, EvidenceBuilder builder, ref int blockCounter)
     {
         var crop = page.CropBox.Bounds;
         var darkFills = DarkFills(page);
         var visible = new List<Letter>();
         var hidden = new Dictionary<HiddenTextKind, List<Letter>>();
-        foreach (var letter in page.Letters)
+        var pageLetters = page.Letters;
+        for (var i = 0; i < pageLetters.Count; i++)
         {
-            if (PdfHiddenLetters.Classify(letter, crop, darkFills) is { } kind)
+            var letter = pageLetters[i];
+            var kind = PdfHiddenLetters.Classify(letter, crop, darkFills);
+            if (kind is null && i < painted.Count && painted[i] is { } paintedKind)
             {
-                (hidden.TryGetValue(kind, out var list) ? list : hidden[kind] = []).Add(letter);
+                if (!string.IsNullOrWhiteSpace(letter.Value))
+                {
+                    kind = paintedKind;
+                }
+                else if (paintedKind == HiddenTextKind.PdfSqueezed && hidden.TryGetValue(paintedKind, out var squeezed))
+                {
+                    squeezed.Add(letter);   // squeezed words touch: their spaces are all that parts them
+                    continue;
+                }
+            }
+
+            if (kind is { } hiddenKind)
+            {
+                (hidden.TryGetValue(hiddenKind, out var list) ? list : hidden[hiddenKind] = []).Add(letter);
             }
             else if (letter.TextOrientation == TextOrientation.Horizontal)
             {
@@ -37,7 +55,7 @@ internal static partial class PdfPageLayout
 
         foreach (var (kind, letters) in hidden)
         {
-            builder.AddHidden(kind, TextOf(letters), $"page {page.Number}");
+            builder.AddHidden(kind, kind == HiddenTextKind.PdfSqueezed ? string.Concat(letters.Select(l => l.Value)) : TextOf(letters), $"page {page.Number}");
         }
 
         if (visible.Count == 0)
