@@ -84,7 +84,7 @@ public static class CommandRunner
 
     private static int Fail(int code, string message, string? hint)
     {
-        Console.Error.WriteLine($"roundup: {message}");
+        Console.Error.WriteLine($"roundup: {Output.TerminalText.Block(message)}");
         if (hint is not null)
         {
             Console.Error.WriteLine($"  hint: {hint}");

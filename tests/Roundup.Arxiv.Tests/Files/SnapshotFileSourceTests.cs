@@ -21,7 +21,7 @@ public sealed class SnapshotFileSourceTests : IDisposable
     {
         var file = _dir.File("snapshot.json");
         await File.WriteAllTextAsync(file, Record + "\n");
-        Assert.Equal("snapshot", FileSources.Detect(file));
+        Assert.Equal(FileKind.Snapshot, await FileSources.DetectAsync(file, TestContext.Current.CancellationToken));
 
         var pages = await new SnapshotFileSource([file], new ArxivCalendar()).ReadAsync(Everything, null).ToListAsync();
 
