@@ -27,7 +27,8 @@ public sealed class JsonLinesReader<TRecord>(
     /// <summary>A page's lines hold at most this much (a normal page of 5,000 snapshot records holds ~9 MB).</summary>
     public const long DefaultMaxPageBytes = 32 * 1024 * 1024;
 
-    private const int ReadSize = 1 << 20;
+    /// <summary>How much is read from the file at a time.</summary>
+    public const int ReadSize = 1 << 20;
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
     /// <summary>The most bytes of input held at once, for tests and benchmarks: at most the line limit and one read.</summary>

@@ -20,6 +20,21 @@ public static class ImportCommand
     /// </summary>
     private static readonly HarvestRequest Files = new(DateOnly.MinValue, DateOnly.MaxValue, ["files"]);
 
+    /// <summary>How many refusals are printed with the summary; the log names every one.</summary>
+    private const int ProblemsShown = 20;
+
+    /// <summary>
+    /// The import's account of its input: every non-blank line read is a new paper, a record of a paper already
+    /// stored (or repeated in the files), or refused, and the three add up to the lines.
+    /// </summary>
+    public static string Summary(int files, string source, HarvestResult result, long added, long stored)
+    {
+        var lines = (long)result.Papers + result.BadRecords;
+        var again = result.Papers - added;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Imported {files} file{(files == 1 ? "" : "s")} ({source}): {lines:N0} lines read = {added:N0} new papers + {again:N0} already stored or repeated + {result.BadRecords:N0} refused; {stored:N0} papers stored{(result.Resumed ? " (resumed: lines stored before the interruption are not counted again)" : "")}");
+    }
+
     public static Command Create()
     {
         var command = new Command("import", "Import daily listing files (JSON lines with listing_date) or an arXiv metadata snapshot (arxiv-metadata-oai-snapshot.json)");
@@ -41,16 +56,24 @@ public static class ImportCommand
                 var result = await new Harvester(store, host.Logs.CreateLogger<Harvester>()).RunAsync(group.Source, Files, ct);
                 var after = await store.CountPapersAsync(ct);
                 var count = group.Files.Count;
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported {count} file{(count == 1 ? "" : "s")} ({group.Source.Name}): {result.Papers:N0} records read, {after - before:N0} new papers, {after:N0} papers stored, {result.BadRecords:N0} bad records skipped{(result.Resumed ? " (resumed)" : "")}"));
-                foreach (var problem in result.Problems.Take(20))
+                var added = after - before;
+                Console.Out.WriteLine(Summary(count, group.Source.Name, result, added, after));
+                foreach (var problem in result.Problems.Take(ProblemsShown))
                 {
-                    Console.Out.WriteLine($"  bad record: {TerminalText.Line(problem.ToString())}");
+                    Console.Out.WriteLine($"  refused: {TerminalText.Line(problem.ToString())}");
+                }
+
+                if (result.BadRecords > ProblemsShown)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … and {result.BadRecords - ProblemsShown:N0} more refused lines, each named in the log"));
                 }
             }
 
             if (selection.Refused.Count > 0)
             {
-                await Console.Error.WriteLineAsync($"roundup: {selection.Refused.Count} of {paths.Count} files not imported (named above); the others were");
+                await Console.Error.WriteLineAsync(selection.Groups.Count == 0
+                    ? $"roundup: nothing imported: {(paths.Count == 1 ? "the file is" : $"none of the {paths.Count} files is")} a listing or snapshot file (see above)"
+                    : $"roundup: {selection.Refused.Count} of {paths.Count} files not imported (named above); the other {paths.Count - selection.Refused.Count} were");
                 return CommandRunner.Failed;
             }
 
