@@ -3,6 +3,8 @@
 # (default: 200 MB and 1.1 GB), into a fresh store. The file is streamed to the scratch folder, never held in memory.
 # Usage: bench/hostile-import.sh [scratch-dir] [title-bytes...]     (needs ~1.5 GB of free disk for the defaults)
 # A roundup build to time may be given in ROUNDUP (a folder holding roundup.dll); otherwise it is published here.
+# Prints, per size: the first lines of the output, elapsed seconds, peak RSS, exit code, and the records stored
+# (2 expected: the neighbours; the long record is refused).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 scratch=${1:-$(mktemp -d)}
@@ -30,5 +32,7 @@ for size in "${sizes[@]}"; do
     dotnet "$roundup/roundup.dll" import "$file" --log-level Warning > "$scratch/out.txt" 2>&1 || true
   grep -v -e '^ *at ' -e 'End of stack trace' "$scratch/out.txt" | head -5 | cut -c1-300 | sed 's/^/  /'
   cat "$scratch/time.txt"
+  stored=$( [ -f roundup.db ] && sqlite3 roundup.db 'SELECT count(*) FROM papers' 2>/dev/null || echo 0)
+  echo "  records stored: $stored"
   rm -f "$file"
 done
