@@ -174,6 +174,21 @@ public sealed class HostileInputTests : IDisposable
         Assert.All(doc.RootElement.EnumerateArray(), p => Assert.StartsWith(Hostile, p.GetProperty("title").GetString(), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_refusal_quoting_a_hostile_record_is_escaped_in_the_summary_and_in_the_log()
+    {
+        var file = _dir.File("2025-06-23.jsonl");
+        var hostile = """{"arxiv_id": "\u001b]0;pwned\u0007\u001b[2J\u202e", "listing_date": "2025-06-23", "title": "T"}""";
+        await File.WriteAllLinesAsync(file, [Line(1), hostile], TestContext.Current.CancellationToken);
+
+        var result = await RoundupCli.RunAsync(_dir.Path, "import", file);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains($"refused: {file}:2: arxiv_id: '\\u001B]0;pwned\\u0007\\u001B[2J\\u202E'", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"warn: Roundup.Harvesting.Harvester[0] listing: skipped a bad record at {file}:2: arxiv_id: '\\u001B]0;pwned", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Stdout + result.Stderr, c => c is '\u001b' or '\u0007' or '\u202e');
+    }
+
     private static (string Start, string End) Split(string text, string marker)
     {
         var at = text.IndexOf(marker, StringComparison.Ordinal);
