@@ -18,14 +18,14 @@ public sealed class ImportAndPapersTests : IDisposable
 
         var first = await RoundupCli.RunAsync(_dir.Path, ["import", .. files]);
         Assert.True(first.ExitCode == 0, first.Stderr);
-        Assert.Contains("7,899 new papers, 7,899 papers stored, 0 bad records", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("7,899 lines read = 7,899 new papers + 0 already stored or repeated + 0 refused; 7,899 papers stored", first.Stdout, StringComparison.Ordinal);
 
         var week = await RoundupCli.RunAsync(_dir.Path, "papers", "--week", "2025-W26", "--format", "json");
         Assert.True(week.ExitCode == 0, week.Stderr);
 
         var second = await RoundupCli.RunAsync(_dir.Path, ["import", Path.Combine(listings, "*.jsonl")]);
         Assert.True(second.ExitCode == 0, second.Stderr);
-        Assert.Contains("0 new papers, 7,899 papers stored", second.Stdout, StringComparison.Ordinal);
+        Assert.Contains("7,899 lines read = 0 new papers + 7,899 already stored or repeated + 0 refused; 7,899 papers stored", second.Stdout, StringComparison.Ordinal);
 
         var again = await RoundupCli.RunAsync(_dir.Path, "papers", "--week", "2025-W26", "--format", "json");
         Assert.Equal(week.Stdout, again.Stdout);
@@ -55,7 +55,7 @@ public sealed class ImportAndPapersTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("2 new papers", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("3 bad records skipped", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("5 lines read = 2 new papers + 0 already stored or repeated + 3 refused", result.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{file}:2: not a JSON record", result.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{file}:3: arxiv_id: 'not-an-id' is not an arXiv id", result.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{file}:4: 2506.00003: listing_date '23/06/2025'", result.Stdout, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ namespace Roundup.Arxiv.Files;
 
 [JsonSerializable(typeof(ListingRecord))]
 [JsonSerializable(typeof(SnapshotRecord))]
+[JsonSerializable(typeof(FilesPosition))]
 [JsonSourceGenerationOptions(AllowTrailingCommas = false, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow)]
 internal sealed partial class FileJson : JsonSerializerContext
 {

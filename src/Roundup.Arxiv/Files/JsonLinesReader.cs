@@ -4,60 +4,86 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Roundup.Harvesting;
+using Roundup.Papers;
 
 namespace Roundup.Arxiv.Files;
 
 /// <summary>
 /// Reads JSON-lines files in pages of a fixed number of lines, in bounded memory, straight from UTF-8 (no string
 /// per line). A line that is not a usable record becomes a problem naming the file and line; the lines around it
-/// are kept. The position after a page is <c>fileIndex:lineNumber</c>, so an interrupted import resumes after the
-/// last stored page.
+/// are kept. A line longer than <c>maxLineBytes</c> is let go unread as it streams past, so no line, however long,
+/// is held whole; a page also ends once its lines hold <c>maxPageBytes</c>. The position after a page is a
+/// <see cref="FilesPosition"/>: each file's identity and how far it was read, so an interrupted import resumes after
+/// the last stored page of the files that did not change, and reads a changed file again.
 /// </summary>
 public sealed class JsonLinesReader<TRecord>(
     IReadOnlyList<string> files,
     int pageSize,
     Func<ReadOnlySequence<byte>, TRecord?> deserialize,
-    Func<TRecord, string, HarvestedPaper> convert)
+    Func<TRecord, string, HarvestedPaper> convert,
+    long maxLineBytes = PaperLimits.MaxRecordBytes,
+    long maxPageBytes = JsonLinesReader<TRecord>.DefaultMaxPageBytes)
 {
+    /// <summary>A page's lines hold at most this much (a normal page of 5,000 snapshot records holds ~9 MB).</summary>
+    public const long DefaultMaxPageBytes = 32 * 1024 * 1024;
+
+    /// <summary>How much is read from the file at a time.</summary>
+    public const int ReadSize = 1 << 20;
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
+
+    /// <summary>The most bytes of input held at once, for tests and benchmarks: at most the line limit and one read.</summary>
+    public long LargestBuffered { get; private set; }
 
     public async IAsyncEnumerable<HarvestPage> ReadAsync(string? resumeFrom, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (startFile, startLine) = ParsePosition(resumeFrom);
-        for (var fileIndex = startFile; fileIndex < files.Count; fileIndex++)
+        var resumed = FilesPosition.Parse(resumeFrom);
+        var read = new List<FileProgress>();
+        for (var fileIndex = 0; fileIndex < files.Count; fileIndex++)
         {
             var file = files[fileIndex];
-            if (!File.Exists(file))
+            var last = fileIndex == files.Count - 1;
+            await using var stream = Open(file);
+            var identity = FileIdentity.Of(stream);
+            var before = resumed.Find(identity);
+            if (before is { Done: true })
             {
-                throw new FileNotFoundException($"{file}: no such file", file);
+                read.Add(before);
+                continue;
             }
 
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
-            var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 1 << 20));
-            var lineNumber = 0;
-            var skip = fileIndex == startFile ? startLine : 0;
-            var page = new PageBuilder(file, skip + 1, pageSize);
+            var lineNumber = before?.Line ?? 0;
+            var splitter = new LineSplitter(maxLineBytes, before?.Offset ?? 0);
+            stream.Seek(splitter.Offset, SeekOrigin.Begin);
+            var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: ReadSize));
+            var page = new PageBuilder(file, lineNumber + 1, pageSize);
             while (true)
             {
                 var result = await pipe.ReadAsync(cancellationToken);
                 var buffer = result.Buffer;
-                while (TryReadLine(ref buffer, result.IsCompleted, out var line))
+                LargestBuffered = Math.Max(LargestBuffered, buffer.Length);
+                while (splitter.TryRead(ref buffer, result.IsCompleted, out var line, out var overLong))
                 {
                     lineNumber++;
-                    if (lineNumber <= skip)
+                    if (overLong > 0)
                     {
-                        continue;
+                        page.Problems.Add(new HarvestProblem(
+                            Location(file, lineNumber),
+                            string.Create(CultureInfo.InvariantCulture, $"the line is {overLong:N0} bytes long (limit {maxLineBytes:N0}): skipped unread")));
+                    }
+                    else
+                    {
+                        if (lineNumber == 1 && line.Length >= 3 && line.Slice(0, 3).ToArray().AsSpan().SequenceEqual(Bom))
+                        {
+                            line = line.Slice(3);
+                        }
+
+                        page.Bytes += line.Length;
+                        Read(line, file, lineNumber, page);
                     }
 
-                    if (lineNumber == 1 && line.Length >= 3 && line.Slice(0, 3).ToArray().AsSpan().SequenceEqual(Bom))
+                    if (page.Lines(lineNumber) >= pageSize || page.Bytes >= maxPageBytes)
                     {
-                        line = line.Slice(3);
-                    }
-
-                    Read(line, file, lineNumber, page);
-                    if (page.Lines(lineNumber) >= pageSize)
-                    {
-                        yield return page.Build(lineNumber, $"{fileIndex}:{lineNumber}");
+                        yield return page.Build(lineNumber, Position(read, FileProgress.Of(identity, lineNumber, splitter.Offset, done: false), resumed));
                         page = new PageBuilder(file, lineNumber + 1, pageSize);
                     }
                 }
@@ -70,35 +96,43 @@ public sealed class JsonLinesReader<TRecord>(
             }
 
             await pipe.CompleteAsync();
-            var last = fileIndex == files.Count - 1;
+            read.Add(FileProgress.Of(identity, lineNumber, splitter.Offset, done: true));
             if (page.HasContent || last)
             {
-                yield return page.Build(lineNumber, last ? null : $"{fileIndex + 1}:0");
+                yield return page.Build(lineNumber, last ? null : Position(read, null, resumed));
             }
         }
     }
 
-    // A line ends at '\n'; the last one may not. Blank lines count as lines but hold no record.
-    private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, bool isCompleted, out ReadOnlySequence<byte> line)
+    private static FileStream Open(string file)
     {
-        var newline = buffer.PositionOf((byte)'\n');
-        if (newline is { } position)
+        if (Directory.Exists(file))
         {
-            line = buffer.Slice(0, position);
-            buffer = buffer.Slice(buffer.GetPosition(1, position));
-            return true;
+            throw new FileNotFoundException($"{file}: a folder, not a file", file);
         }
 
-        if (isCompleted && !buffer.IsEmpty)
+        if (!File.Exists(file))
         {
-            line = buffer;
-            buffer = buffer.Slice(buffer.End);
-            return true;
+            throw new FileNotFoundException($"{file}: no such file", file);
         }
 
-        line = default;
-        return false;
+        return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
     }
+
+    // The files read so far, the one being read, and what an earlier run had of the files still to come.
+    private static string Position(List<FileProgress> read, FileProgress? current, FilesPosition resumed)
+    {
+        var files = new List<FileProgress>(read);
+        if (current is not null)
+        {
+            files.Add(current);
+        }
+
+        files.AddRange(resumed.Files.Where(f => !files.Any(seen => seen.Path == f.Path)));
+        return new FilesPosition(files).ToString();
+    }
+
+    private static string Location(string file, int lineNumber) => string.Create(CultureInfo.InvariantCulture, $"{file}:{lineNumber}");
 
     private void Read(ReadOnlySequence<byte> line, string file, int lineNumber, PageBuilder page)
     {
@@ -107,7 +141,7 @@ public sealed class JsonLinesReader<TRecord>(
             return;
         }
 
-        var location = string.Create(CultureInfo.InvariantCulture, $"{file}:{lineNumber}");
+        var location = Location(file, lineNumber);
         try
         {
             var record = deserialize(line);
@@ -145,29 +179,14 @@ public sealed class JsonLinesReader<TRecord>(
         return true;
     }
 
-    private static (int File, int Line) ParsePosition(string? position)
-    {
-        if (position is null)
-        {
-            return (0, 0);
-        }
-
-        var parts = position.Split(':');
-        if (parts.Length != 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var file)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var line))
-        {
-            throw new FormatException($"'{position}' is not a file position (fileIndex:line)");
-        }
-
-        return (file, line);
-    }
-
     private sealed class PageBuilder(string file, int firstLine, int capacity)
     {
         public List<HarvestedPaper> Papers { get; } = new(capacity);
 
         public List<HarvestProblem> Problems { get; } = [];
+
+        /// <summary>The bytes of the page's lines, held as records until the page is stored.</summary>
+        public long Bytes { get; set; }
 
         public bool HasContent => Papers.Count > 0 || Problems.Count > 0;
 

@@ -45,6 +45,6 @@ public sealed class ListingFileSource(IReadOnlyList<string> files, int pageSize 
             Announced = type.IsFirstAnnouncement() ? date : null,
             AnnounceType = type,
         };
-        return new HarvestedPaper(paper, date, type);
+        return new HarvestedPaper(paper, date, type, location);
     }
 }

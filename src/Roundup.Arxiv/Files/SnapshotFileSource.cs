@@ -48,7 +48,7 @@ public sealed class SnapshotFileSource(IReadOnlyList<string> files, ArxivCalenda
             Announced = listing,
             Versions = versions,
         };
-        return new HarvestedPaper(paper, listing, AnnounceType.Unknown);
+        return new HarvestedPaper(paper, listing, AnnounceType.Unknown, location);
     }
 
     private static string[] Authors(SnapshotRecord r)

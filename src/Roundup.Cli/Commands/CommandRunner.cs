@@ -37,8 +37,12 @@ public static class CommandRunner
 
         using var logs = LoggerFactory.Create(b => b
             .SetMinimumLevel(parse.GetValue(CommonOptions.LogLevel))
-            .AddSimpleConsole(o => o.SingleLine = true)
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            .AddConsole(o =>
+            {
+                o.LogToStandardErrorThreshold = LogLevel.Trace;
+                o.FormatterName = Output.TerminalLogFormatter.FormatterName;
+            })
+            .AddConsoleFormatter<Output.TerminalLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>());
         await using var host = new RoundupHost(options, logs, TimeProvider.System);
         try
         {
@@ -84,7 +88,7 @@ public static class CommandRunner
 
     private static int Fail(int code, string message, string? hint)
     {
-        Console.Error.WriteLine($"roundup: {message}");
+        Console.Error.WriteLine($"roundup: {Output.TerminalText.Block(message)}");
         if (hint is not null)
         {
             Console.Error.WriteLine($"  hint: {hint}");

@@ -85,7 +85,7 @@ public static class EvalSummariesCommand
         return text.ToString();
     }
 
-    private static string Json(SummaryEvaluationReport report) => JsonSerializer.Serialize(new
+    private static string Json(SummaryEvaluationReport report) => CliJson.Serialize(new
     {
         report.Split,
         report.Papers,
@@ -93,7 +93,7 @@ public static class EvalSummariesCommand
         report.Rankers,
         Reference = new { Name = "CATTS (Cachola et al., 2020)", Rouge1 = SummaryEvaluationReport.CattsRouge1 },
         Target = new { Rouge1 = SummaryEvaluationReport.TargetRouge1, Met = Met(report) },
-    }, CliJson.Indented);
+    });
 
     private static bool Met(SummaryEvaluationReport report)
     {

@@ -24,7 +24,12 @@ public static class HarvestCommand
     public static async Task<(HarvestOutcome Outcome, Window Window)> RunAsync(RoundupHost host, Window window, string[]? sourceArgs, CancellationToken ct)
     {
         var specs = (sourceArgs is { Length: > 0 } given ? given : host.Options.Harvest.EffectiveSources).Select(SourceSpec.Parse).ToList();
-        var sources = specs.Select(host.Source).ToList();
+        var sources = new List<IPaperSource>();
+        foreach (var spec in specs)
+        {
+            sources.AddRange(await host.SourcesAsync(spec, ct));
+        }
+
         var store = await host.StoreAsync(ct);
         var request = new HarvestRequest(window.First, window.Last, host.Options.Harvest.EffectiveCategories);
         var outcome = await new HarvestJob(store, host.Calendar, host.Logs).RunAsync(sources, request, ct);

@@ -32,7 +32,7 @@ public static class RefreshCommand
                 $"Refreshed {result.Papers:N0} of {ids.Count:N0} papers of {w.Describe()} from the arXiv API in {result.Pages:N0} requests; {result.BadRecords:N0} not found or unusable{(result.Resumed ? " (resumed)" : "")}"));
             foreach (var problem in result.Problems.Take(20))
             {
-                Console.Out.WriteLine($"  {problem}");
+                Console.Out.WriteLine($"  {Output.TerminalText.Line(problem.ToString())}");
             }
 
             return CommandRunner.Success;

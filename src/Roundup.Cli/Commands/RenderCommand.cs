@@ -43,7 +43,7 @@ public static class RenderCommand
             }
 
             var sample = new EmailPersonalisation(null, site.Url("unsubscribe?preview"));
-            Console.Out.Write(parse.GetValue(format) switch
+            Console.Out.Write(Output.TerminalText.Document(parse.GetValue(format) switch
             {
                 "email-html" => IssueEmail.Render(issue, site, sample).Html,
                 "email-text" => IssueEmail.Render(issue, site, sample).Text,
@@ -51,7 +51,7 @@ public static class RenderCommand
                 "rss" => IssueFeeds.Rss([issue], site),
                 "json-feed" => IssueFeeds.JsonFeed([issue], site),
                 _ => IssueMarkdown.Render(issue, site),
-            });
+            }));
             return CommandRunner.Success;
         });
         return command;

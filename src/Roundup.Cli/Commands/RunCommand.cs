@@ -46,7 +46,7 @@ public static class RunCommand
                         ["preview"] = new JsonArray([.. preview.Select(p => JsonValue.Create(p))]),
                     },
                 };
-                Console.Out.WriteLine(json.ToJsonString(CliJson.Indented));
+                Console.Out.WriteLine(TerminalText.Json(json.ToJsonString(CliJson.Indented)));
             }
             else
             {
@@ -56,7 +56,7 @@ public static class RunCommand
                 if (issue is not null)
                 {
                     Console.Out.WriteLine();
-                    Console.Out.Write(Roundup.Publishing.Markdown.IssueMarkdown.Render(issue, site));
+                    Console.Out.Write(TerminalText.Document(Roundup.Publishing.Markdown.IssueMarkdown.Render(issue, site)));
                     Console.Out.WriteLine();
                     Console.Out.WriteLine($"Draft {issue.Week} (version {issue.Version}) saved; {issue.Grounding}; preview in {Path.GetFullPath(host.Options.Publish.PreviewDir)}");
                 }

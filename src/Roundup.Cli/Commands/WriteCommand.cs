@@ -32,7 +32,7 @@ public static class WriteCommand
             var w = Window.Resolve(parse, window, host.Calendar, host.Time);
             var (selection, _) = await SelectCommand.RunAsync(host, w, ct);
             var issue = await RunAsync(host, w, selection, parse.GetValue(force), ct);
-            Console.Out.Write(IssueMarkdown.Render(issue, host.Options.Publish.Site()));
+            Console.Out.Write(Output.TerminalText.Document(IssueMarkdown.Render(issue, host.Options.Publish.Site())));
             return CommandRunner.Success;
         });
         return command;

@@ -31,12 +31,20 @@ public sealed record SourceSpec(string Kind, IReadOnlyList<string> Files)
         return files.Count > 0 ? new SourceSpec("file", files) : throw new UsageException($"'{text}' matches no file");
     }
 
-    /// <summary>Expands a path whose last part may hold * or ? into the matching files, sorted.</summary>
+    /// <summary>
+    /// Expands a path whose last part may hold * or ? into the matching files, sorted. A folder is refused rather
+    /// than read whole: it may hold other files (a 4.5 GB snapshot beside the listings), and a wildcard says which.
+    /// </summary>
     public static IReadOnlyList<string> Expand(string path)
     {
         var name = Path.GetFileName(path);
         if (name.IndexOfAny(['*', '?']) < 0)
         {
+            if (Directory.Exists(path))
+            {
+                throw new UsageException($"{path} is a folder, not a file: name its files, e.g. {Path.Combine(path, "*.jsonl")}");
+            }
+
             return File.Exists(path) ? [Path.GetFullPath(path)] : [];
         }
 

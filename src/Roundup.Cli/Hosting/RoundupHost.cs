@@ -56,9 +56,29 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
     public Roundup.Arxiv.FullText.FullTextFetcher FullTextFetcher() =>
         _fetcher ??= new Roundup.Arxiv.FullText.FullTextFetcher(() => Http, Options.Selection.FullText, Options.Selection.FullTextDir);
 
+    /// <summary>
+    /// The sources a spec names: one network source, or one per kind of the files (a file of neither kind is
+    /// refused in the log, naming it and why, and the others are read).
+    /// </summary>
+    public async Task<IReadOnlyList<IPaperSource>> SourcesAsync(SourceSpec spec, CancellationToken cancellationToken)
+    {
+        if (!spec.IsFile)
+        {
+            return [Source(spec)];
+        }
+
+        var files = await FileSources.OpenAsync(spec.Files, Calendar, cancellationToken);
+        foreach (var refused in files.Refused)
+        {
+            Logs.CreateLogger<FileSelection>().LogWarning("Refused {Problem}; the other files are read", refused);
+        }
+
+        return [.. files.Groups.Select(g => g.Source)];
+    }
+
+    /// <summary>A network source: oai, api or rss.</summary>
     public IPaperSource Source(SourceSpec spec) => spec.Kind switch
     {
-        "file" => FileSources.Open(spec.Files, Calendar),
         "oai" => new OaiPmhPaperSource(Http, Calendar, Options.Arxiv.Oai),
         "api" => new ArxivApiPaperSource(Http, Calendar, Options.Arxiv.Api),
         "rss" => new RssPaperSource(Http, Calendar, Options.Arxiv.Rss),

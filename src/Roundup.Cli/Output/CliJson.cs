@@ -7,6 +7,12 @@ namespace Roundup.Cli.Output;
 /// <summary>The JSON settings of everything the CLI prints.</summary>
 public static class CliJson
 {
+    /// <summary>
+    /// Indented JSON, safe for a terminal: the encoder escapes control characters, <see cref="TerminalText.Json"/>
+    /// the format characters (bidi overrides) and separators it leaves raw. Parsed, it is the same value.
+    /// </summary>
+    public static string Serialize<T>(T value) => TerminalText.Json(JsonSerializer.Serialize(value, Indented));
+
     public static readonly JsonSerializerOptions Indented = new()
     {
         WriteIndented = true,

@@ -48,14 +48,14 @@ public static class CompletenessPrinter
 
         foreach (var p in outcome.Results.SelectMany(r => r.Problems).Take(10))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  bad record: {p}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  bad record: {TerminalText.Line(p.ToString())}");
         }
 
         text.AppendLine(report.IsComplete ? "Complete: yes" : "Complete: NO");
         return text.ToString();
     }
 
-    public static string Json(HarvestOutcome outcome, string window) => JsonSerializer.Serialize(new
+    public static string Json(HarvestOutcome outcome, string window) => CliJson.Serialize(new
     {
         window,
         outcome.Report.First,
@@ -67,7 +67,7 @@ public static class CompletenessPrinter
         missingDates = outcome.Report.MissingDates,
         differences = outcome.Report.Differences.Select(d => new { d.Source, d.Other, count = d.OnlyInSource.Count, onlyInSource = d.OnlyInSource.Select(i => i.ToString()) }),
         badRecords = outcome.Report.BadRecords,
-    }, CliJson.Indented);
+    });
 
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -52,7 +52,7 @@ public static class EvalPrinter
         return text.ToString();
     }
 
-    public static string Json(EvalReport report) => JsonSerializer.Serialize(report, CliJson.Indented);
+    public static string Json(EvalReport report) => CliJson.Serialize(report);
 
     private static string[] TitleStage(EvalReport.RowResult row) =>
         row.Leak?.FirstOrDefault(l => l.Stage == "title") is { } t ? [P(t.Advanced, t.Entered), P(t.PicksAdvanced, t.PicksEntered)] : ["", ""];

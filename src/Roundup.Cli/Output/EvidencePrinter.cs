@@ -6,14 +6,17 @@ using Roundup.FullText.Facts;
 
 namespace Roundup.Cli.Output;
 
-/// <summary>A paper's extracted evidence as text (paragraphs shortened) or JSON (whole).</summary>
+/// <summary>
+/// A paper's extracted evidence as text (paragraphs shortened; every piece of the paper through
+/// <see cref="TerminalText"/>) or JSON (whole).
+/// </summary>
 public static class EvidencePrinter
 {
     public static string Text(PaperEvidence e)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{e.Title}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  from {e.Format} {e.Source}: {e.Sections.Count} sections, {e.Captions.Count} captions, {e.Tables.Count} tables, {e.References.Count} references");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{S(e.Title)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  from {e.Format} {S(e.Source)}: {e.Sections.Count} sections, {e.Captions.Count} captions, {e.Tables.Count} tables, {e.References.Count} references");
         if (e.Abstract.Length > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  abstract: {Short(e.Abstract, 300)}");
@@ -22,7 +25,7 @@ public static class EvidencePrinter
         text.AppendLine();
         foreach (var s in e.Sections)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{new string(' ', 2 * Math.Max(0, s.Level - 1))}{s.Heading}  [{s.Kind}, {s.Paragraphs.Count} paragraphs]");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{new string(' ', 2 * Math.Max(0, s.Level - 1))}{S(s.Heading)}  [{s.Kind}, {s.Paragraphs.Count} paragraphs]");
             if (s.Paragraphs.Count > 0)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"{new string(' ', 2 * Math.Max(0, s.Level - 1))}  {Short(s.Paragraphs[0], 160)}");
@@ -42,7 +45,7 @@ public static class EvidencePrinter
             text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key}:");
             foreach (var f in group)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"    {f.Value}  — \"{Short(f.Sentence, 140)}\" [{f.Section}]");
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {S(f.Value)}  — \"{Short(f.Sentence, 140)}\" [{S(f.Section)}]");
             }
         }
 
@@ -50,18 +53,20 @@ public static class EvidencePrinter
         text.AppendLine(e.HiddenText.Count == 0 ? "Hidden text: none found" : $"HIDDEN TEXT: {e.HiddenText.Count} finding(s), removed from the evidence any scorer or model sees:");
         foreach (var h in e.HiddenText)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {h.Kind} at {h.Location}: \"{Short(h.Text, 160)}\"");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {h.Kind} at {S(h.Location)}: \"{Short(h.Text, 160)}\"");
         }
 
         foreach (var w in e.Warnings)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"warning: {w}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"warning: {S(w)}");
         }
 
         return text.ToString();
     }
 
-    public static string Json(PaperEvidence e) => JsonSerializer.Serialize(new { evidence = e, facts = FactExtractor.Extract(e) }, CliJson.Indented);
+    public static string Json(PaperEvidence e) => CliJson.Serialize(new { evidence = e, facts = FactExtractor.Extract(e) });
 
-    private static string Short(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+    private static string Short(string s, int max) => S(s.Length <= max ? s : s[..(max - 1)] + "…");
+
+    private static string S(string? text) => TerminalText.Line(text);
 }

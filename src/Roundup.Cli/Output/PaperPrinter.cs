@@ -19,7 +19,7 @@ public static class PaperPrinter
         return text.ToString();
     }
 
-    public static string Json(IReadOnlyList<Paper> papers) => JsonSerializer.Serialize(papers.Select(ToJson), CliJson.Indented);
+    public static string Json(IReadOnlyList<Paper> papers) => CliJson.Serialize(papers.Select(ToJson));
 
     private static object ToJson(Paper p) => new
     {

@@ -5,7 +5,10 @@ using Roundup.Selection;
 
 namespace Roundup.Cli.Output;
 
-/// <summary>A funnel run as a per-stage table and the picks with their reasons, or the same as JSON.</summary>
+/// <summary>
+/// A funnel run as a per-stage table and the picks with their reasons, or the same as JSON. Paper text (and the
+/// reasons, which may quote it) is printed through <see cref="TerminalText"/>; JSON escapes it itself.
+/// </summary>
 public static class SelectionPrinter
 {
     public static string Table(FunnelResult result, IReadOnlyList<Judgement> judgements)
@@ -22,12 +25,12 @@ public static class SelectionPrinter
         var byPaper = judgements.ToLookup(j => j.Paper);
         foreach (var pick in result.Picks)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{pick.Judgement.Rank,2}. {pick.Paper.Id}  {pick.Paper.Title}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"    {pick.Judgement.Decision}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{pick.Judgement.Rank,2}. {pick.Paper.Id}  {S(pick.Paper.Title)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    {S(pick.Judgement.Decision)}");
             var last = byPaper[pick.Paper.Id].LastOrDefault(j => j.Stage != Diversity.StageName && j.Contributions.Count > 0);
             foreach (var c in (last?.Contributions ?? []).OrderByDescending(c => Math.Abs(c.Value)).Take(5))
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"    {c}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {S(c.ToString())}");
             }
         }
 
@@ -37,7 +40,7 @@ public static class SelectionPrinter
     public static string Json(FunnelResult result, IReadOnlyList<Judgement> judgements)
     {
         var byPaper = judgements.ToLookup(j => j.Paper);
-        return JsonSerializer.Serialize(new
+        return CliJson.Serialize(new
         {
             week = result.Week,
             stages = result.Stages.Select(s => new
@@ -61,14 +64,14 @@ public static class SelectionPrinter
                 decision = p.Judgement.Decision,
                 path = byPaper[p.Paper.Id].Select(j => new { stage = j.Stage, j.Score, j.Rank, j.Decision, reasons = j.Contributions.Select(c => c.ToString()) }),
             }),
-        }, CliJson.Indented);
+        });
     }
 
     public static string Explain(string week, Roundup.Papers.Paper paper, IReadOnlyList<Judgement> path)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{paper.Id}  {paper.Title}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{string.Join(", ", paper.Authors.Take(6))}{(paper.Authors.Count > 6 ? ", …" : "")}  [{string.Join(' ', paper.Categories)}]  listed {paper.Announced:yyyy-MM-dd}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{paper.Id}  {S(paper.Title)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{S(string.Join(", ", paper.Authors.Take(6)))}{(paper.Authors.Count > 6 ? ", …" : "")}  [{S(string.Join(' ', paper.Categories))}]  listed {paper.Announced:yyyy-MM-dd}");
         text.AppendLine();
         if (path.Count == 0)
         {
@@ -77,20 +80,22 @@ public static class SelectionPrinter
 
         foreach (var j in path)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{j.Stage}: {j.Decision}{(j.Score is { } s ? F($" (score {s:0.000})") : "")}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{j.Stage}: {S(j.Decision)}{(j.Score is { } s ? F($" (score {s:0.000})") : "")}");
             foreach (var c in j.Contributions.OrderByDescending(c => Math.Abs(c.Value)))
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"    {c}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {S(c.ToString())}");
             }
 
             if (j.ScorerIds.Count > 0)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"    scorers: {string.Join(", ", j.ScorerIds)}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"    scorers: {S(string.Join(", ", j.ScorerIds))}");
             }
         }
 
         return text.ToString();
     }
+
+    private static string S(string? text) => TerminalText.Line(text);
 
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -35,7 +35,9 @@ public sealed class Harvester(IHarvestStore store, ILogger<Harvester> logger)
             {
                 if (PaperLimits.Check(harvested.Paper) is { } why)
                 {
-                    Add(new HarvestProblem($"{page.Location}, {harvested.Paper.Id}", why));
+                    Add(harvested.Location is { } line
+                        ? new HarvestProblem(line, $"{harvested.Paper.Id}: {why}")
+                        : new HarvestProblem($"{page.Location}, {harvested.Paper.Id}", why));
                     continue;
                 }
 

@@ -13,6 +13,13 @@ public static class PaperLimits
     public const int MaxCategories = 30;
     public const int MaxShortField = 2_000;     // comment, journal-ref, DOI, licence
 
+    /// <summary>
+    /// The longest line of a listing or snapshot file that is parsed at all: 10 MiB. A real record is a few KB (the
+    /// longest of the 2025 and 2026 listing lines is 15 KB; a 3,000-author collaboration's snapshot record a few
+    /// hundred KB); a longer line is skipped unread, never held whole, and reported with its file and line.
+    /// </summary>
+    public const int MaxRecordBytes = 10 * 1024 * 1024;
+
     /// <summary>Null when the paper is acceptable, else what is wrong with it.</summary>
     public static string? Check(Paper paper)
     {

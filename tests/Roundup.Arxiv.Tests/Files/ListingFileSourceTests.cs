@@ -59,9 +59,74 @@ public sealed class ListingFileSourceTests : IDisposable
         var source = new ListingFileSource([a, b], pageSize: 2);
 
         var pages = await source.ReadAsync(Everything, null).ToListAsync();
-        Assert.Equal(["0:2", "1:0", "1:2", null], pages.Select(p => p.NextPosition));
-        var resumed = await source.ReadAsync(Everything, "1:2").ToListAsync();
+        Assert.Equal(4, pages.Count);
+        Assert.Null(pages[^1].NextPosition);
+        var third = FilesPosition.Parse(pages[2].NextPosition).Files;
+        Assert.Equal([(Path.GetFullPath(a), 3, true), (Path.GetFullPath(b), 2, false)], third.Select(f => (f.Path, f.Line, f.Done)));
+
+        var resumed = await source.ReadAsync(Everything, pages[2].NextPosition).ToListAsync();
         Assert.Equal(["2506.00006"], resumed.SelectMany(p => p.Papers).Select(p => p.Paper.Id.ToString()));
+        Assert.Equal($"{b}:3-3", Assert.Single(resumed).Location);
+    }
+
+    [Fact]
+    public async Task A_file_changed_after_it_was_read_is_read_again_on_resume_and_an_unchanged_one_is_not()
+    {
+        var a = _dir.File("a.jsonl");
+        var b = _dir.File("b.jsonl");
+        await File.WriteAllLinesAsync(a, Enumerable.Range(1, 3).Select(i => Line(i, "2025-06-23")));
+        await File.WriteAllLinesAsync(b, Enumerable.Range(4, 3).Select(i => Line(i, "2025-06-24")));
+        var source = new ListingFileSource([a, b], pageSize: 2);
+        var pages = await source.ReadAsync(Everything, null).ToListAsync();
+        var afterA = pages[1].NextPosition; // a read to its end, b not started: where a kill after a's last page leaves it
+        Assert.Equal([true], FilesPosition.Parse(afterA).Files.Select(f => f.Done));
+
+        // Unchanged: a is not read again.
+        var unchanged = await source.ReadAsync(Everything, afterA).ToListAsync();
+        Assert.Equal(["2506.00004", "2506.00005", "2506.00006"], unchanged.SelectMany(p => p.Papers).Select(p => p.Paper.Id.ToString()));
+        Assert.All(unchanged, p => Assert.StartsWith(b, p.Location, StringComparison.Ordinal));
+
+        // A record appended to a after the kill: a is read again, the new record with it.
+        await File.AppendAllLinesAsync(a, [Line(7, "2025-06-23")]);
+        var changed = await source.ReadAsync(Everything, afterA).ToListAsync();
+        Assert.Equal(
+            ["2506.00001", "2506.00002", "2506.00003", "2506.00007", "2506.00004", "2506.00005", "2506.00006"],
+            changed.SelectMany(p => p.Papers).Select(p => p.Paper.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task A_file_changed_in_the_middle_of_its_reading_is_read_again_from_its_start()
+    {
+        var a = _dir.File("a.jsonl");
+        await File.WriteAllLinesAsync(a, Enumerable.Range(1, 4).Select(i => Line(i, "2025-06-23")));
+        var source = new ListingFileSource([a], pageSize: 2);
+        var first = (await source.ReadAsync(Everything, null).ToListAsync())[0].NextPosition;
+
+        var same = await source.ReadAsync(Everything, first).ToListAsync();
+        Assert.Equal(["2506.00003", "2506.00004"], same.SelectMany(p => p.Papers).Select(p => p.Paper.Id.ToString()));
+
+        // Rewritten with other records before its first page: the stored offset means nothing in it any more.
+        await File.WriteAllLinesAsync(a, Enumerable.Range(11, 4).Select(i => Line(i, "2025-06-23")));
+        File.SetLastWriteTimeUtc(a, DateTime.UtcNow.AddMinutes(1));
+        var rewritten = await source.ReadAsync(Everything, first).ToListAsync();
+        Assert.Equal(["2506.00011", "2506.00012", "2506.00013", "2506.00014"], rewritten.SelectMany(p => p.Papers).Select(p => p.Paper.Id.ToString()));
+    }
+
+    [Theory]
+    [InlineData("1:2")]
+    [InlineData("0:0")]
+    [InlineData("junk")]
+    public async Task A_position_stored_by_an_earlier_version_starts_over(string old)
+    {
+        var a = _dir.File("a.jsonl");
+        var b = _dir.File("b.jsonl");
+        await File.WriteAllLinesAsync(a, Enumerable.Range(1, 3).Select(i => Line(i, "2025-06-23")));
+        await File.WriteAllLinesAsync(b, Enumerable.Range(4, 3).Select(i => Line(i, "2025-06-24")));
+
+        var pages = await new ListingFileSource([a, b], pageSize: 2).ReadAsync(Everything, old).ToListAsync();
+
+        Assert.Equal(6, pages.SelectMany(p => p.Papers).Count());
+        Assert.Empty(pages.SelectMany(p => p.Problems));
     }
 
     private static string Line(int i, string date) =>

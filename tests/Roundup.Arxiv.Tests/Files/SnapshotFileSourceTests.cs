@@ -21,7 +21,7 @@ public sealed class SnapshotFileSourceTests : IDisposable
     {
         var file = _dir.File("snapshot.json");
         await File.WriteAllTextAsync(file, Record + "\n");
-        Assert.Equal("snapshot", FileSources.Detect(file));
+        Assert.Equal(FileKind.Snapshot, await FileSources.DetectAsync(file, TestContext.Current.CancellationToken));
 
         var pages = await new SnapshotFileSource([file], new ArxivCalendar()).ReadAsync(Everything, null).ToListAsync();
 
@@ -68,9 +68,12 @@ public sealed class SnapshotFileSourceTests : IDisposable
 
         var all = await source.ReadAsync(Everything, null).ToListAsync();
         Assert.Equal([3, 3, 1], all.Select(p => p.Papers.Count));
-        Assert.Equal(["0:3", "0:6", null], all.Select(p => p.NextPosition));
+        Assert.NotNull(all[0].NextPosition);
+        Assert.NotNull(all[1].NextPosition);
+        Assert.Null(all[2].NextPosition);
+        Assert.Equal([3, 6], all.Take(2).Select(p => Assert.Single(FilesPosition.Parse(p.NextPosition).Files).Line));
 
-        var rest = await source.ReadAsync(Everything, "0:3").ToListAsync();
+        var rest = await source.ReadAsync(Everything, all[0].NextPosition).ToListAsync();
         Assert.Equal(["0704.0004", "0704.0005", "0704.0006", "0704.0007"], rest.SelectMany(p => p.Papers).Select(p => p.Paper.Id.ToString()));
     }
 }
