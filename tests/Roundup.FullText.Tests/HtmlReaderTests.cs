@@ -66,6 +66,8 @@ public sealed class HtmlReaderTests
     [InlineData("<div class=\"ltx_para\" style=\"background:#fafad2\"><span style=\"color:hsl(60, 80%, 90%)\">" + Injection + "</span></div>", HiddenTextKind.HtmlTextLikeBackground)]
     [InlineData("<div class=\"ltx_para\" style=\"color:#123456\"><span style=\"background-color:rgb(18,52,86)\">" + Injection + "</span></div>", HiddenTextKind.HtmlTextLikeBackground)]
     [InlineData("<div class=\"ltx_para\"><span style=\"color:#fefefe\">" + Injection + "</span></div>", HiddenTextKind.HtmlWhiteText)]
+    [InlineData("<div class=\"ltx_para\"><span class=\"ltx_text\" style=\"--ltx-fg-color:#FFFFFF;\">" + Injection + "</span></div>", HiddenTextKind.HtmlWhiteText)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"--ltx-bg-color:#0000FF;--ltx-fg-color:#0000F0;\">" + Injection + "</span></div>", HiddenTextKind.HtmlTextLikeBackground)]
     [InlineData("<div class=\"ltx_para\"><div style=\"height:0;overflow:hidden\">" + Injection + "</div></div>", HiddenTextKind.HtmlZeroSizeBox)]
     [InlineData("<div class=\"ltx_para\"><div style=\"max-height: 0px; overflow-y: clip\">" + Injection + "</div></div>", HiddenTextKind.HtmlZeroSizeBox)]
     [InlineData("<div class=\"ltx_para\"><div style=\"width:0;overflow:hidden;white-space:nowrap\">" + Injection + "</div></div>", HiddenTextKind.HtmlZeroSizeBox)]

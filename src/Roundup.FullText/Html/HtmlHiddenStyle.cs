@@ -298,6 +298,15 @@ internal static partial class HtmlHiddenStyle
             }
         }
 
+        // LaTeXML (arXiv's HTML) sets colours through custom properties its own style sheet applies: --ltx-fg-color, --ltx-bg-color.
+        foreach (var (custom, property) in new[] { ("--ltx-fg-color", "color"), ("--ltx-bg-color", "background-color") })
+        {
+            if (result.TryGetValue(custom, out var value) && !result.ContainsKey(property))
+            {
+                result[property] = value;
+            }
+        }
+
         return result;
     }
 
