@@ -123,9 +123,13 @@ i=0
 for src in 2601.00001.pdf 2601.00010.pdf 2601.00011.pdf 2601.00012.pdf 2601.00013.pdf 2601.00002.html 2601.00003.html 2601.00007.tex; do
   i=$((i + 1))
   id=$(sed -n "${i}p" "$work/week.jsonl" | python3 -c 'import json,sys; print(json.load(sys.stdin)["arxiv_id"])')
-  cp "$corpus/$src" "$work/select-fulltext/$id.${src#*.}"
+  cp "$corpus/$src" "$work/select-fulltext/$id.${src##*.}"
 done
 cd "$work/store"
+# One stage, the skim, keeping every paper, so that each hostile full text is read.
+cat > roundup.json <<'JSON'
+{ "Selection": { "Stages": [ { "Name": "skim", "Reads": "Skim", "Keep": 40, "Scorers": { "taste": 1.0, "evidence": 0.3 } } ] } }
+JSON
 dotnet "$roundup" import "$work/week.jsonl" --log-level Warning > /dev/null
 echo
 set +e
@@ -136,5 +140,5 @@ tail -1 "$work/select.err"
 grep -m3 '^roundup:' "$work/select.err" || true
 for f in "$work"/select-fulltext/*; do
   id=$(basename "$f"); id=${id%%.[a-z]*}
-  dotnet "$roundup" explain "$id" --week 2025-W26 --log-level Warning 2>/dev/null | grep -m1 -o 'full text unreadable[^"]*' | sed "s|^|  $id: |" || true
+  dotnet "$roundup" explain "$id" --week 2025-W26 --log-level Warning 2>/dev/null | grep -m1 -o 'full text unreadable.*\|out of scope.*' | sed "s|^|  $id: |" || true
 done
