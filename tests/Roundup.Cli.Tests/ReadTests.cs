@@ -39,10 +39,10 @@ public sealed class ReadTests : IDisposable
     [Fact]
     public async Task Sigterm_stops_a_long_read_within_seconds_and_says_it_was_cancelled()
     {
-        // Each \tiny at top level makes the hidden-text check look for its group's end through the rest of the
+        // Each unbalanced \phantom{ makes the hidden-text check look for its closing brace through the rest of the
         // file, so this reads for the whole time budget (20 s) unless cancelled.
         await File.WriteAllTextAsync(_dir.File("2506.01234.tex"), "\\documentclass{article}\n\\begin{document}\n\\section{A}\n"
-            + string.Concat(Enumerable.Repeat("\\tiny\\par x ", 200_000)) + "\n\\end{document}\n", TestContext.Current.CancellationToken);
+            + string.Concat(Enumerable.Repeat("\\phantom{x ", 200_000)) + "\n\\end{document}\n", TestContext.Current.CancellationToken);
         using var process = RoundupCli.Start(_dir.Path, null, "read", "2506.01234", "--fulltext-dir", _dir.Path);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);

@@ -31,6 +31,7 @@ internal sealed partial class LatexHiddenText(LatexColors colors, EvidenceBuilde
         }
 
         var sb = new StringBuilder(text.Length);
+        var depths = new GroupDepth(text);
         var i = 0;
         while (true)
         {
@@ -41,7 +42,7 @@ internal sealed partial class LatexHiddenText(LatexColors colors, EvidenceBuilde
                 break;
             }
 
-            var region = Find(text, m, paint);
+            var region = Find(text, m, paint, depths);
             if (region.Kind is { } kind && region.RemoveEnd > m.Index)
             {
                 Report(kind, text[region.Start..region.End], region.How);
@@ -65,7 +66,7 @@ internal sealed partial class LatexHiddenText(LatexColors colors, EvidenceBuilde
         return sb.ToString();
     }
 
-    private Region Find(string text, Match m, Paint paint)
+    private Region Find(string text, Match m, Paint paint, GroupDepth depths)
     {
         var after = m.Index + m.Length;
         switch (m.Groups["cmd"].Value)
@@ -122,12 +123,12 @@ internal sealed partial class LatexHiddenText(LatexColors colors, EvidenceBuilde
             case "phantom" or "hphantom" or "vphantom":
                 return LatexScanner.ReadGroup(text, after, out var pe) is null ? default : new Region(HiddenTextKind.LatexPhantom, LatexScanner.SkipSpaces(text, after) + 1, pe - 1, pe);
             case "tiny":
-                return ToScopeEnd(HiddenTextKind.LatexTinyFont, text, after);
+                return ToScopeEnd(HiddenTextKind.LatexTinyFont, text, after, depths);
             case "fontsize":
             {
                 var size = LatexScanner.ReadGroup(text, after, out var e1);
                 LatexScanner.ReadGroup(text, e1, out var e2);
-                return size is not null && Points(size) is < 2 ? ToScopeEnd(HiddenTextKind.LatexTinyFont, text, e2) : default;
+                return size is not null && Points(size) is < 2 ? ToScopeEnd(HiddenTextKind.LatexTinyFont, text, e2, depths) : default;
             }
 
             case "scalebox":
@@ -171,13 +172,13 @@ internal sealed partial class LatexHiddenText(LatexColors colors, EvidenceBuilde
             {
                 var length = LatexScanner.ReadGroup(text, after, out var e1);
                 return length is not null && Points(length) is { } push && push <= -FarOff
-                    ? ToScopeEnd(HiddenTextKind.LatexZeroSizeBox, text, e1) with { How = $"\\hspace{{{length}}}" }
+                    ? ToScopeEnd(HiddenTextKind.LatexZeroSizeBox, text, e1, depths) with { How = $"\\hspace{{{length}}}" }
                     : default;
             }
 
             case "hskip" or "kern":
                 return Points(m.Groups["skip"].Value) is { } skip && skip <= -FarOff
-                    ? ToScopeEnd(HiddenTextKind.LatexZeroSizeBox, text, after) with { How = m.Value }
+                    ? ToScopeEnd(HiddenTextKind.LatexZeroSizeBox, text, after, depths) with { How = m.Value }
                     : default;
             default:
             {
@@ -224,10 +225,13 @@ internal sealed partial class LatexHiddenText(LatexColors colors, EvidenceBuilde
         return m.Success ? m.Index : text.Length;
     }
 
-    /// <summary>A declaration (<c>\tiny</c>, a push off the page) lasts to the end of its group, or at top level to the paragraph's end.</summary>
-    private static Region ToScopeEnd(HiddenTextKind kind, string text, int start)
+    /// <summary>
+    /// A declaration (<c>\tiny</c>, a push off the page) lasts to the end of its group, or at top level to the
+    /// paragraph's end; at top level the group's end is not looked for, so many top-level declarations cost one pass.
+    /// </summary>
+    private static Region ToScopeEnd(HiddenTextKind kind, string text, int start, GroupDepth depths)
     {
-        var end = LatexScanner.EnclosingGroupEnd(text, start);
+        var end = depths.At(start) > 0 ? LatexScanner.EnclosingGroupEnd(text, start) : -1;
         if (end < 0)
         {
             var m = ScopeBreak().Match(text, start);
@@ -235,6 +239,32 @@ internal sealed partial class LatexHiddenText(LatexColors colors, EvidenceBuilde
         }
 
         return new Region(kind, start, end, end);
+    }
+
+    /// <summary>The depth of braces at a position, counted forward from the last position asked (matches come in order).</summary>
+    private sealed class GroupDepth(string text)
+    {
+        private int _position;
+        private int _depth;
+
+        public int At(int position)
+        {
+            if (position < _position)
+            {
+                (_position, _depth) = (0, 0);
+            }
+
+            for (; _position < position && _position < text.Length; _position++)
+            {
+                var c = text[_position];
+                if ((c == '{' || c == '}') && !LatexScanner.IsEscaped(text, _position))
+                {
+                    _depth += c == '{' ? 1 : -1;
+                }
+            }
+
+            return _depth;
+        }
     }
 
     private void Report(HiddenTextKind kind, string raw, string? how)
