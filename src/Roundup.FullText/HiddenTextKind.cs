@@ -44,4 +44,28 @@ public enum HiddenTextKind
 
     /// <summary>HTML text with a zero or tiny font size.</summary>
     HtmlTinyFont,
+
+    /// <summary>HTML text transparent: <c>color:transparent</c> or a colour whose alpha is (nearly) zero.</summary>
+    HtmlTransparentText,
+
+    /// <summary>HTML text coloured (nearly) like the background behind it, its own or an ancestor's.</summary>
+    HtmlTextLikeBackground,
+
+    /// <summary>HTML box of no size that clips what overflows it: <c>height:0;overflow:hidden</c>, <c>max-width:0</c>, ….</summary>
+    HtmlZeroSizeBox,
+
+    /// <summary>HTML clipped away entirely: <c>clip-path:inset(50%)</c>, <c>circle(0)</c>, <c>clip:rect(0 0 0 0)</c>.</summary>
+    HtmlClipped,
+
+    /// <summary>HTML scaled to (nearly) nothing: <c>transform:scale(0)</c>, <c>scaleX(0)</c>, a degenerate matrix, <c>scale:0</c>.</summary>
+    HtmlScaledToZero,
+
+    /// <summary>HTML moved far off the page: <c>text-indent:-9999px</c>, large negative offsets, margins or translations.</summary>
+    HtmlOffScreen,
+
+    /// <summary>LaTeX box of zero size: <c>\resizebox{0pt}{…}</c>, <c>\scalebox{0}</c>, <c>\makebox[0pt]</c> pushed away by a large <c>\hspace</c>, <c>\raisebox</c> far off.</summary>
+    LatexZeroSizeBox,
+
+    /// <summary>LaTeX text coloured like what is behind it: the background of its <c>\colorbox</c>/<c>\fcolorbox</c>, or the page colour.</summary>
+    LatexTextLikeBackground,
 }

@@ -37,6 +37,52 @@ public sealed class ReadTests : IDisposable
     }
 
     [Fact]
+    public async Task Sigterm_stops_a_long_read_within_seconds_and_says_it_was_cancelled()
+    {
+        // Each unbalanced \phantom{ makes the hidden-text check look for its closing brace through the rest of the
+        // file, so this reads for the whole time budget (20 s) unless cancelled.
+        await File.WriteAllTextAsync(_dir.File("2506.01234.tex"), "\\documentclass{article}\n\\begin{document}\n\\section{A}\n"
+            + string.Concat(Enumerable.Repeat("\\phantom{x ", 200_000)) + "\n\\end{document}\n", TestContext.Current.CancellationToken);
+        using var process = RoundupCli.Start(_dir.Path, null, "read", "2506.01234", "--fulltext-dir", _dir.Path);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
+        Assert.False(process.HasExited, "the read ended before it could be interrupted");
+
+        var sent = System.Diagnostics.Stopwatch.StartNew();
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("roundup read was still running 10 s after SIGTERM");
+        }
+
+        Assert.True(sent.Elapsed < TimeSpan.FromSeconds(10));
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("cancelled", await stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deeply_nested_html_page_is_refused_naming_the_limit()
+    {
+        await File.WriteAllTextAsync(_dir.File("2506.01234.html"), "<html><body><article class=\"ltx_document\">"
+            + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "x" + string.Concat(Enumerable.Repeat("</div>", 100_000)) + "</article></body></html>", TestContext.Current.CancellationToken);
+
+        var read = await RoundupCli.RunAsync(_dir.Path, "read", "2506.01234", "--fulltext-dir", _dir.Path);
+
+        Assert.Equal(1, read.ExitCode);
+        Assert.Contains("2506.01234.html: the HTML nests elements more than 256 deep (FullTextLimits.MaxHtmlDepth)", read.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_paper_or_an_unreadable_file_is_named()
     {
         var missing = await RoundupCli.RunAsync(_dir.Path, "read", "2506.09999", "--fulltext-dir", _dir.Path);

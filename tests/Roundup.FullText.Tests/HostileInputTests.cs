@@ -90,6 +90,87 @@ public sealed class HostileInputTests : IDisposable
     public void Macros_that_expand_forever_are_refused() =>
         AssertRefused("macro.tex", Encoding.UTF8.GetBytes("\\documentclass{article}\\newcommand{\\boom}{\\boom\\boom}\\begin{document}\\section{A}\\boom\\end{document}"), "macros expand");
 
+    [Theory]
+    [InlineData("div", 100_000)]
+    [InlineData("div", 1_000_000)]
+    [InlineData("b", 200_000)]
+    [InlineData("table><tr><td", 100_000)]
+    public void Deeply_nested_html_is_refused_quickly(string tag, int levels)
+    {
+        var name = tag.Split('>')[0];
+        var html = new StringBuilder("<html><body><article class=\"ltx_document\">");
+        html.Insert(html.Length, $"<{tag}>", levels).Append('x');
+        html.Insert(html.Length, $"</{name}>", tag == "b" ? 0 : levels).Append("</article></body></html>");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        AssertRefused("deep.html", Encoding.UTF8.GetBytes(html.ToString()), "more than 256 deep (FullTextLimits.MaxHtmlDepth)");
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"took {started.Elapsed}");
+    }
+
+    [Fact]
+    public void Html_nested_within_the_limit_is_read()
+    {
+        var html = new StringBuilder("<html><body><article class=\"ltx_document\"><section id=\"S1\" class=\"ltx_section\"><h2 class=\"ltx_title\">Deep</h2><div class=\"ltx_para\">");
+        html.Insert(html.Length, "<span>", 200).Append("Bottom words.");
+        html.Insert(html.Length, "</span>", 200).Append("</div></section></article></body></html>");
+
+        var evidence = new FullTextReader().Read(Write("nested.html", Encoding.UTF8.GetBytes(html.ToString())));
+
+        Assert.Equal(["Bottom words."], evidence.Sections[0].Paragraphs);
+    }
+
+    [Fact]
+    public void Html_with_too_many_elements_is_refused()
+    {
+        var html = "<html><body><article class=\"ltx_document\">" + string.Concat(Enumerable.Repeat("<p>x</p>", 2_000)) + "</article></body></html>";
+
+        AssertRefused("many.html", Encoding.UTF8.GetBytes(html), "more than 1,000 elements (FullTextLimits.MaxHtmlElements)", FullTextLimits.Default with { MaxHtmlElements = 1_000 });
+    }
+
+    [Theory]
+    [InlineData("slow.html")]
+    [InlineData("slow.tex")]
+    public void A_document_over_the_time_budget_is_refused(string name)
+    {
+        var content = name.EndsWith(".html", StringComparison.Ordinal)
+            ? "<html><body><article class=\"ltx_document\">" + string.Concat(Enumerable.Repeat("<p>x</p>", 5_000)) + "</article></body></html>"
+            : LatexFixtures.Paper(string.Concat(Enumerable.Repeat(@"\textcolor{red}{x} ", 5_000)));
+
+        AssertRefused(name, Encoding.UTF8.GetBytes(content), "(FullTextLimits.MaxReadTime)", FullTextLimits.Default with { MaxReadTime = TimeSpan.FromTicks(1) });
+    }
+
+    [Theory]
+    [InlineData("slow.html")]
+    [InlineData("slow.tex")]
+    public void Cancellation_stops_a_read(string name)
+    {
+        var content = name.EndsWith(".html", StringComparison.Ordinal)
+            ? "<html><body><article class=\"ltx_document\">" + string.Concat(Enumerable.Repeat("<p>x</p>", 5_000)) + "</article></body></html>"
+            : LatexFixtures.Paper(string.Concat(Enumerable.Repeat(@"\textcolor{red}{x} ", 5_000)));
+        var path = Write(name, Encoding.UTF8.GetBytes(content));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new FullTextReader().Read(path, new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
+    public void Latex_colours_nested_past_the_limit_are_refused()
+    {
+        var deep = string.Concat(Enumerable.Repeat(@"\textcolor{red}{\colorbox{yellow}{", 40)) + "x" + new string('}', 80);
+
+        AssertRefused("nested.tex", Encoding.UTF8.GetBytes(LatexFixtures.Paper(deep)), "more than 64 deep (FullTextLimits.MaxLatexNesting)");
+    }
+
+    [Fact]
+    public void Many_colour_declarations_in_one_group_are_not_nesting()
+    {
+        var flat = "{" + string.Concat(Enumerable.Repeat(@"\color{red} a \color{blue} b ", 100)) + "}";
+
+        var evidence = new FullTextReader().Read(Write("flat.tex", Encoding.UTF8.GetBytes(LatexFixtures.Paper(flat))));
+
+        Assert.Empty(evidence.HiddenText);
+    }
+
     private void AssertRefused(string name, byte[] content, string expected, FullTextLimits? limits = null)
     {
         var path = Write(name, content);

@@ -59,6 +59,34 @@ public sealed class HtmlReaderTests
     [InlineData("<style>.note { display: none }</style><div class=\"ltx_para\"><span class=\"note\">" + Injection + "</span></div>", HiddenTextKind.HtmlHiddenStyle)]
     [InlineData("<style>#S1 .ltx_para span.w { color: rgb(255, 255, 255) }</style><div class=\"ltx_para\"><span class=\"w\">" + Injection + "</span></div>", HiddenTextKind.HtmlWhiteText)]
     [InlineData("<style>.tiny{font-size:0.5px}</style><div class=\"ltx_para\"><span class=\"tiny\">" + Injection + "</span></div>", HiddenTextKind.HtmlTinyFont)]
+    [InlineData("<div class=\"ltx_para\" style=\"color:transparent\"><p class=\"ltx_p\">" + Injection + "</p></div>", HiddenTextKind.HtmlTransparentText)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"color: rgba(0, 0, 0, 0)\">" + Injection + "</span></div>", HiddenTextKind.HtmlTransparentText)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"color:#0000\">" + Injection + "</span></div>", HiddenTextKind.HtmlTransparentText)]
+    [InlineData("<div class=\"ltx_para\" style=\"background-color:#000\"><span style=\"color:black\">" + Injection + "</span></div>", HiddenTextKind.HtmlTextLikeBackground)]
+    [InlineData("<div class=\"ltx_para\" style=\"background:#fafad2\"><span style=\"color:hsl(60, 80%, 90%)\">" + Injection + "</span></div>", HiddenTextKind.HtmlTextLikeBackground)]
+    [InlineData("<div class=\"ltx_para\" style=\"color:#123456\"><span style=\"background-color:rgb(18,52,86)\">" + Injection + "</span></div>", HiddenTextKind.HtmlTextLikeBackground)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"color:#fefefe\">" + Injection + "</span></div>", HiddenTextKind.HtmlWhiteText)]
+    [InlineData("<div class=\"ltx_para\"><span class=\"ltx_text\" style=\"--ltx-fg-color:#FFFFFF;\">" + Injection + "</span></div>", HiddenTextKind.HtmlWhiteText)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"--ltx-bg-color:#0000FF;--ltx-fg-color:#0000F0;\">" + Injection + "</span></div>", HiddenTextKind.HtmlTextLikeBackground)]
+    [InlineData("<div class=\"ltx_para\"><div style=\"height:0;overflow:hidden\">" + Injection + "</div></div>", HiddenTextKind.HtmlZeroSizeBox)]
+    [InlineData("<div class=\"ltx_para\"><div style=\"max-height: 0px; overflow-y: clip\">" + Injection + "</div></div>", HiddenTextKind.HtmlZeroSizeBox)]
+    [InlineData("<div class=\"ltx_para\"><div style=\"width:0;overflow:hidden;white-space:nowrap\">" + Injection + "</div></div>", HiddenTextKind.HtmlZeroSizeBox)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"clip-path:inset(100%)\">" + Injection + "</span></div>", HiddenTextKind.HtmlClipped)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"clip-path: inset(50%)\">" + Injection + "</span></div>", HiddenTextKind.HtmlClipped)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"clip-path:circle(0)\">" + Injection + "</span></div>", HiddenTextKind.HtmlClipped)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"position:absolute;clip:rect(0 0 0 0)\">" + Injection + "</span></div>", HiddenTextKind.HtmlClipped)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"display:inline-block;transform:scale(0)\">" + Injection + "</span></div>", HiddenTextKind.HtmlScaledToZero)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"transform: rotate(5deg) scaleY(0.01)\">" + Injection + "</span></div>", HiddenTextKind.HtmlScaledToZero)]
+    [InlineData("<div class=\"ltx_para\"><span style=\"transform:matrix(0,0,0,0,0,0)\">" + Injection + "</span></div>", HiddenTextKind.HtmlScaledToZero)]
+    [InlineData("<div class=\"ltx_para\"><div style=\"text-indent:-9999px\">" + Injection + "</div></div>", HiddenTextKind.HtmlOffScreen)]
+    [InlineData("<div class=\"ltx_para\"><div style=\"position:absolute;left:-10000px\">" + Injection + "</div></div>", HiddenTextKind.HtmlOffScreen)]
+    [InlineData("<div class=\"ltx_para\"><div style=\"margin-left:-500em\">" + Injection + "</div></div>", HiddenTextKind.HtmlOffScreen)]
+    [InlineData("<div class=\"ltx_para\"><div style=\"transform:translateX(-5000px)\">" + Injection + "</div></div>", HiddenTextKind.HtmlOffScreen)]
+    [InlineData("<style>.c{clip-path:inset(100%)}</style><div class=\"ltx_para\"><span class=\"c\">" + Injection + "</span></div>", HiddenTextKind.HtmlClipped)]
+    [InlineData("<style>.z{height:0;overflow:hidden}</style><div class=\"ltx_para\"><div class=\"z\">" + Injection + "</div></div>", HiddenTextKind.HtmlZeroSizeBox)]
+    [InlineData("<style>.t{color:transparent}</style><div class=\"ltx_para t\"><p class=\"ltx_p\">" + Injection + "</p></div>", HiddenTextKind.HtmlTransparentText)]
+    [InlineData("<style>.s{transform:scale(0)}</style><div class=\"ltx_para\"><span class=\"s\">" + Injection + "</span></div>", HiddenTextKind.HtmlScaledToZero)]
+    [InlineData("<style>.o{text-indent:-9999px}</style><div class=\"ltx_para\"><div class=\"o\">" + Injection + "</div></div>", HiddenTextKind.HtmlOffScreen)]
     public void Hidden_text_is_reported_and_removed(string hidden, HiddenTextKind kind)
     {
         var evidence = Read(Page(hidden));
@@ -86,6 +114,38 @@ public sealed class HtmlReaderTests
 
         Assert.Empty(evidence.HiddenText);
         Assert.Contains("Dark box text.", evidence.Sections[0].Paragraphs);
+    }
+
+    [Theory]
+    [InlineData("<div class=\"ltx_para\" style=\"background-color:#222\"><span style=\"color:#eee\">Light on dark.</span></div>")]
+    [InlineData("<div class=\"ltx_para\"><div style=\"height:0\">Overflowing but shown.</div></div>")]
+    [InlineData("<div class=\"ltx_para\"><span style=\"clip-path:inset(10%)\">Slightly clipped.</span></div>")]
+    [InlineData("<div class=\"ltx_para\"><span style=\"transform:scale(0.8)\">Slightly smaller.</span></div>")]
+    [InlineData("<div class=\"ltx_para\"><span style=\"text-indent:-1em;margin-left:-20px\">Hanging indent.</span></div>")]
+    [InlineData("<div class=\"ltx_para\"><span style=\"color:rgba(0,0,0,0.8)\">Soft black.</span></div>")]
+    [InlineData("<div class=\"ltx_para\" style=\"background:url(x.png) #000\"><span style=\"color:#000\">On an image.</span></div>")]
+    public void Visible_styling_hides_nothing(string visible)
+    {
+        var evidence = Read(Page(visible));
+
+        Assert.Empty(evidence.HiddenText);
+    }
+
+    [Fact]
+    public void A_finding_says_how_the_text_was_hidden()
+    {
+        var evidence = Read(Page("<div class=\"ltx_para\"><span id=\"x\" style=\"clip-path:inset(100%)\">" + Injection + "</span></div>"));
+
+        Assert.Equal("<span#x> in section#S1, by clip-path:inset(100%)", Assert.Single(evidence.HiddenText).Location);
+    }
+
+    [Fact]
+    public void A_style_rule_without_a_selector_is_skipped()
+    {
+        // From fuzzing: a rule whose selector does not parse has a null SelectorText, which QuerySelectorAll refused.
+        var evidence = Read(Page("<style>.^{display:none} :not(){color:red} [x=]{display:none} ::-x-y{display:none} *|*{color:blue}</style><div class=\"ltx_para\"><p>Still read.</p></div>"));
+
+        Assert.Contains(evidence.Sections[0].Paragraphs, p => p.Contains("Still read.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -37,6 +37,19 @@ public sealed class LatexReaderTests
     [InlineData(@"\phantom{" + Injection + "}", HiddenTextKind.LatexPhantom)]
     [InlineData(@"{\tiny " + Injection + "}", HiddenTextKind.LatexTinyFont)]
     [InlineData(@"{\fontsize{0.5pt}{1pt}\selectfont " + Injection + "}", HiddenTextKind.LatexTinyFont)]
+    [InlineData(@"\resizebox{0pt}{0pt}{" + Injection + "}", HiddenTextKind.LatexZeroSizeBox)]
+    [InlineData(@"\resizebox*{!}{0mm}{" + Injection + "}", HiddenTextKind.LatexZeroSizeBox)]
+    [InlineData(@"\scalebox{0}{" + Injection + "}", HiddenTextKind.LatexZeroSizeBox)]
+    [InlineData(@"\scalebox{1}[0.01]{" + Injection + "}", HiddenTextKind.LatexZeroSizeBox)]
+    [InlineData(@"\makebox[0pt]{\hspace{-100cm}" + Injection + "}", HiddenTextKind.LatexZeroSizeBox)]
+    [InlineData(@"\makebox[0pt][l]{\hskip -80cm " + Injection + "}", HiddenTextKind.LatexZeroSizeBox)]
+    [InlineData(@"\raisebox{100cm}{" + Injection + "}", HiddenTextKind.LatexZeroSizeBox)]
+    [InlineData(@"\colorbox{black}{" + Injection + "}", HiddenTextKind.LatexTextLikeBackground)]
+    [InlineData(@"\colorbox{black}{\textcolor{black}{" + Injection + "}}", HiddenTextKind.LatexTextLikeBackground)]
+    [InlineData(@"\fcolorbox{red}{blue!80!black}{\color{blue!80!black}" + Injection + "}", HiddenTextKind.LatexTextLikeBackground)]
+    [InlineData(@"\colorbox[rgb]{0.2,0.2,0.2}{\textcolor[HTML]{333333}{" + Injection + "}}", HiddenTextKind.LatexTextLikeBackground)]
+    [InlineData(@"\textcolor{red}{\colorbox{red}{" + Injection + "}}", HiddenTextKind.LatexTextLikeBackground)]
+    [InlineData(@"\textcolor{white!95!black}{" + Injection + "}", HiddenTextKind.LatexColorWhite)]
     public void Hidden_text_is_reported_and_removed(string hidden, HiddenTextKind kind)
     {
         var evidence = Read(LatexFixtures.Paper(hidden));
@@ -44,9 +57,43 @@ public sealed class LatexReaderTests
         var finding = Assert.Single(evidence.HiddenText);
         Assert.Equal(kind, finding.Kind);
         Assert.Equal(Injection, finding.Text);
-        Assert.Equal("paper.tex line 16", finding.Location);
+        Assert.StartsWith("paper.tex line 16", finding.Location, StringComparison.Ordinal);
         EvidenceAssert.NowhereVisible(evidence, "IGNORE");
         Assert.Contains("Deep representation learning", evidence.Sections[0].Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(@"\colorbox{black}{\textcolor{white}{Inverted box.}}")]
+    [InlineData(@"\colorbox{yellow}{Highlighted words.}")]
+    [InlineData(@"\makebox[0pt][l]{Overlaid words.}")]
+    [InlineData(@"\hspace{-2cm}Pulled words.")]
+    [InlineData(@"\raisebox{-0.5ex}{Lowered words.}")]
+    [InlineData(@"\resizebox{\linewidth}{!}{Scaled words.}")]
+    [InlineData(@"\scalebox{0.8}{Smaller words.}")]
+    [InlineData(@"\textcolor{gray}{Grey words.}")]
+    public void Visible_boxes_and_colours_hide_nothing(string visible)
+    {
+        var evidence = Read(LatexFixtures.Paper(visible));
+
+        Assert.Empty(evidence.HiddenText);
+        Assert.Contains(evidence.Sections[0].Paragraphs, p => p.Contains("words", StringComparison.Ordinal) || p.Contains("box", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Text_in_the_page_colour_is_hidden()
+    {
+        var evidence = Read(LatexFixtures.Paper(@"\definecolor{ink}{gray}{0}\textcolor{ink}{" + Injection + "}").Replace(@"\begin{document}", @"\pagecolor{black}\begin{document}", StringComparison.Ordinal));
+
+        Assert.Equal(HiddenTextKind.LatexTextLikeBackground, Assert.Single(evidence.HiddenText).Kind);
+        EvidenceAssert.NowhereVisible(evidence, "IGNORE");
+    }
+
+    [Fact]
+    public void A_finding_says_how_the_text_was_hidden()
+    {
+        var evidence = Read(LatexFixtures.Paper(@"\resizebox{0pt}{0pt}{" + Injection + "}"));
+
+        Assert.Equal(@"paper.tex line 16, by \resizebox{0pt}{0pt}", Assert.Single(evidence.HiddenText).Location);
     }
 
     [Fact]

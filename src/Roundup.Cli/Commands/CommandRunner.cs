@@ -82,7 +82,7 @@ public static class CommandRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Fail(Failed, "interrupted", "run the same command again to resume");
+            return Fail(Failed, "cancelled (interrupted by Ctrl-C or SIGTERM)", "run the same command again to resume");
         }
     }
 

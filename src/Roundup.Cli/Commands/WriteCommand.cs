@@ -77,7 +77,7 @@ public static class WriteCommand
             try
             {
                 await fetcher.FetchAsync(pick.Paper.Id, pick.Paper.Version, ct);
-                evidence = folder.Load(pick.Paper);
+                evidence = folder.Load(pick.Paper, ct);
             }
             catch (FullTextException e)
             {

@@ -72,7 +72,7 @@ public static class FunnelFactory
                     "llm" when config.Reads >= Evidence.Skim => new EvidenceChatScorer(host.ChatScorer(ChatStage.Evidence), async (paper, ct) =>
                     {
                         await fetcher.FetchAsync(paper.Id, paper.Version, ct);
-                        return Digest(fullText, paper);
+                        return Digest(fullText, paper, ct);
                     }),
                     "llm" => host.ChatScorer(reads == Evidence.Title ? ChatStage.Title : ChatStage.Abstract),
                     "evidence" => config.Reads >= Evidence.Skim
@@ -96,11 +96,11 @@ public static class FunnelFactory
         return new Funnel(selection, stages, picks, embedder, host.Logs.CreateLogger<Funnel>());
     }
 
-    private static string? Digest(FullTextFolder folder, Paper paper)
+    private static string? Digest(FullTextFolder folder, Paper paper, CancellationToken cancellationToken)
     {
         try
         {
-            return folder.Load(paper) is { } evidence ? EvidenceDigest.For(evidence) : null;
+            return folder.Load(paper, cancellationToken) is { } evidence ? EvidenceDigest.For(evidence) : null;
         }
         catch (FullTextException)
         {

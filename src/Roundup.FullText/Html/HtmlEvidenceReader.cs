@@ -1,6 +1,5 @@
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Roundup.FullText.Html;
 
@@ -24,25 +23,28 @@ public sealed class HtmlEvidenceReader(FullTextLimits? limits = null)
             throw new FullTextException(source, "the file is empty (0 bytes)");
         }
 
-        return ReadHtml(Encoding.UTF8.GetString(bytes), source);
+        return ReadHtml(Encoding.UTF8.GetString(bytes), source, budget);
     }
 
-    public PaperEvidence ReadHtml(string html, string source)
+    /// <summary>Reads a page within the limits: nesting, elements and time are checked while parsing and in every walk.</summary>
+    public PaperEvidence ReadHtml(string html, string source, ReadBudget? budget = null)
     {
+        budget ??= new ReadBudget(source, _limits);
         if (html.Length > _limits.MaxFileBytes)
         {
             throw new FullTextException(source, $"the HTML is {html.Length:N0} characters, over the limit of {_limits.MaxFileBytes:N0}");
         }
 
-        var document = new HtmlParser().ParseDocument(html);
+        var document = HtmlTree.Parse(html, budget);
         var builder = new EvidenceBuilder(EvidenceFormat.Html, source);
-        HtmlStyleSheets.Inline(document);
+        HtmlStyleSheets.Inline(document, budget);
         foreach (var junk in document.QuerySelectorAll("script, style, noscript, template").ToList())
         {
             junk.Remove();
         }
 
-        HtmlHiddenText.RemoveAndReport(document, builder);
+        HtmlHiddenText.RemoveAndReport(document, builder, budget);
+        budget.Check();
         ReplaceMath(document);
 
         if (document.QuerySelector(".ltx_document, .ltx_page_main, " + SectionSelector) is null)
@@ -53,9 +55,9 @@ public sealed class HtmlEvidenceReader(FullTextLimits? limits = null)
         builder.Title = Text(document.QuerySelector(".ltx_title_document") ?? document.QuerySelector("h1"), dropNotes: true)
             ?? document.Title ?? "";
         ReadAbstract(document, builder);
-        ReadFloats(document, builder);
-        ReadReferences(document, builder);
-        ReadSections(document, builder);
+        ReadFloats(document, builder, budget);
+        ReadReferences(document, builder, budget);
+        ReadSections(document, builder, budget);
         return builder.Build();
     }
 
@@ -75,15 +77,17 @@ public sealed class HtmlEvidenceReader(FullTextLimits? limits = null)
         abstractElement.Remove();
     }
 
-    private static void ReadFloats(IDocument document, EvidenceBuilder builder)
+    private static void ReadFloats(IDocument document, EvidenceBuilder builder, ReadBudget budget)
     {
         foreach (var caption in document.QuerySelectorAll("figcaption, .ltx_caption").Where(c => c.ParentElement?.Closest(".ltx_caption") is null))
         {
+            budget.Check();
             builder.AddCaption(HtmlText.Of(caption));
         }
 
         foreach (var table in document.QuerySelectorAll("table.ltx_tabular"))
         {
+            budget.Check();
             builder.AddTable(table.QuerySelectorAll("tr").Select(row => row.Children.Where(c => c.LocalName is "td" or "th").Select(HtmlText.Of)));
         }
 
@@ -93,10 +97,11 @@ public sealed class HtmlEvidenceReader(FullTextLimits? limits = null)
         }
     }
 
-    private static void ReadReferences(IDocument document, EvidenceBuilder builder)
+    private static void ReadReferences(IDocument document, EvidenceBuilder builder, ReadBudget budget)
     {
         foreach (var item in document.QuerySelectorAll(".ltx_bibliography .ltx_bibitem, .ltx_bibitem"))
         {
+            budget.Check();
             builder.AddReference(HtmlText.Of(item));
         }
 
@@ -106,16 +111,18 @@ public sealed class HtmlEvidenceReader(FullTextLimits? limits = null)
         }
     }
 
-    private static void ReadSections(IDocument document, EvidenceBuilder builder)
+    private static void ReadSections(IDocument document, EvidenceBuilder builder, ReadBudget budget)
     {
         foreach (var section in document.QuerySelectorAll(SectionSelector))
         {
+            budget.Check();
             var level = section.ClassList.Contains("ltx_subsubsection") ? 3 : section.ClassList.Contains("ltx_subsection") ? 2 : 1;
             var heading = section.Children.FirstOrDefault(c => c.ClassList.Contains("ltx_title"));
             builder.InAppendix |= section.ClassList.Contains("ltx_appendix");
             builder.StartSection(heading is null ? "" : HtmlText.Of(heading), level);
             foreach (var para in section.QuerySelectorAll(".ltx_para").Where(p => p.Closest("section") == section && p.ParentElement?.Closest(".ltx_para") is null))
             {
+                budget.Check();
                 builder.AddParagraph(HtmlText.Of(para));
             }
         }

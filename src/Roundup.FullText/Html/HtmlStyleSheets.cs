@@ -11,26 +11,29 @@ namespace Roundup.FullText.Html;
 /// </summary>
 internal static class HtmlStyleSheets
 {
-    public static void Inline(IDocument document)
+    public static void Inline(IDocument document, ReadBudget budget)
     {
         var parser = new CssParser();
         foreach (var block in document.QuerySelectorAll("style").ToList())
         {
+            budget.Check();
             var sheet = parser.ParseStyleSheet(block.TextContent);
             foreach (var rule in sheet.Rules.OfType<ICssStyleRule>())
             {
+                budget.Check();
                 var declarations = rule.Style.CssText;
-                if (string.IsNullOrWhiteSpace(declarations))
+                var selector = rule.SelectorText;
+                if (string.IsNullOrWhiteSpace(declarations) || string.IsNullOrWhiteSpace(selector))
                 {
-                    continue;
+                    continue;   // a rule whose selector did not parse has none (fuzzing found QuerySelectorAll(null))
                 }
 
                 IEnumerable<IElement> selected;
                 try
                 {
-                    selected = document.QuerySelectorAll(rule.SelectorText).ToList();
+                    selected = document.QuerySelectorAll(selector).ToList();
                 }
-                catch (DomException)
+                catch (Exception e) when (e is DomException or ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
                 {
                     continue;   // a selector AngleSharp cannot evaluate (e.g. a pseudo-element) selects nothing here
                 }

@@ -32,11 +32,13 @@ public sealed partial class LatexEvidenceReader(FullTextLimits? limits = null)
         var builder = new EvidenceBuilder(EvidenceFormat.Latex, source);
         var assembler = new LatexSourceAssembler(files, source, _limits, builder);
         var text = IfFalse().Replace(assembler.Assemble(), "");
-        text = new LatexMacros(source, _limits).CollectAndExpand(text);
+        budget.Check();
+        text = new LatexMacros(source, _limits, budget).CollectAndExpand(text);
+        budget.Check();
 
         var colors = new LatexColors();
         colors.Learn(text);
-        var hidden = new LatexHiddenText(colors, builder, raw => Locate(files, raw));
+        var hidden = new LatexHiddenText(colors, builder, raw => Locate(files, raw), budget);
 
         var begin = text.IndexOf("\\begin{document}", StringComparison.Ordinal);
         var preamble = begin < 0 ? "" : text[..begin];
@@ -45,11 +47,15 @@ public sealed partial class LatexEvidenceReader(FullTextLimits? limits = null)
         body = hidden.RemoveAndReport(endDocument < 0 ? body : body[..endDocument]);
 
         builder.Title = LatexCleaner.ToPlain(hidden.RemoveAndReport(Title(preamble) ?? Title(body) ?? ""));
+        budget.Check();
         body = ReadAbstract(body, builder);
         body = ReadBibliography(body, files, assembler.MainFile, builder);
-        body = ReadCaptions(body, builder);
-        body = LatexEnvironments.Replace(body, (name, content) => { builder.AddTable(LatexTables.Cells(name, content)); return "\n\n"; }, LatexTables.Environments);
+        budget.Check();
+        body = ReadCaptions(body, builder, budget);
+        body = LatexEnvironments.Replace(body, (name, content) => { budget.Check(); builder.AddTable(LatexTables.Cells(name, content)); return "\n\n"; }, LatexTables.Environments);
+        budget.Check();
         body = LatexEnvironments.Remove(body, Floats);
+        budget.Check();
         LatexSections.Read(body, builder);
         return builder.Build();
     }
@@ -119,12 +125,13 @@ public sealed partial class LatexEvidenceReader(FullTextLimits? limits = null)
         return body;
     }
 
-    private static string ReadCaptions(string body, EvidenceBuilder builder)
+    private static string ReadCaptions(string body, EvidenceBuilder builder, ReadBudget budget)
     {
         var result = new System.Text.StringBuilder(body.Length);
         var last = 0;
         foreach (Match m in CaptionCommand().Matches(body))
         {
+            budget.Check();
             if (m.Index < last)
             {
                 continue;

@@ -7,10 +7,11 @@ namespace Roundup.FullText.Latex;
 /// Expands the document's own simple macros (<c>\newcommand</c>, <c>\renewcommand</c>, <c>\def</c>, up to 9 plain
 /// arguments) so that text and hidden styling behind a macro are seen; the number of expansions is bounded.
 /// </summary>
-internal sealed partial class LatexMacros(string source, FullTextLimits limits)
+internal sealed partial class LatexMacros(string source, FullTextLimits limits, ReadBudget? budget = null)
 {
     private readonly Dictionary<string, (int Args, string Body)> _macros = new(StringComparer.Ordinal);
     private int _expansions;
+    private int _scanned;
 
     public string CollectAndExpand(string text)
     {
@@ -26,6 +27,7 @@ internal sealed partial class LatexMacros(string source, FullTextLimits limits)
         var result = RemoveDefinitions(text);
         for (var round = 0; round < 32 && _macros.Count > 0; round++)
         {
+            budget?.Check();
             var expanded = ExpandOnce(result);
             if (expanded == result)
             {
@@ -70,6 +72,11 @@ internal sealed partial class LatexMacros(string source, FullTextLimits limits)
             if (slash < 0 || slash + 1 >= text.Length)
             {
                 break;
+            }
+
+            if ((++_scanned & 4095) == 0)
+            {
+                budget?.Check();
             }
 
             var name = LatexScanner.CommandName(text, slash + 1);

@@ -10,10 +10,16 @@ namespace Roundup.FullText.Scoring;
 /// ablations, numbers), the size of its claimed gains, openness (code), and scale. A paper with hidden text scores
 /// zero and says what was hidden. A paper without full text is left to the other scorers, which read the abstract.
 /// </summary>
-/// <param name="load">The paper's evidence, or null when there is no full text.</param>
+/// <param name="load">The paper's evidence, or null when there is no full text; the token stops a read under way.</param>
 /// <param name="prepare">Brings the paper's full text in first (fetching it), when given.</param>
-public sealed class EvidenceScorer(Func<Paper, PaperEvidence?> load, Evidence reads = Evidence.Skim, Func<Paper, CancellationToken, Task>? prepare = null) : IPaperScorer
+public sealed class EvidenceScorer(Func<Paper, CancellationToken, PaperEvidence?> load, Evidence reads = Evidence.Skim, Func<Paper, CancellationToken, Task>? prepare = null) : IPaperScorer
 {
+    /// <summary>A scorer over evidence that is loaded without cancellation (already in memory, or in tests).</summary>
+    public EvidenceScorer(Func<Paper, PaperEvidence?> load, Evidence reads = Evidence.Skim, Func<Paper, CancellationToken, Task>? prepare = null)
+        : this((paper, _) => load(paper), reads, prepare)
+    {
+    }
+
     public string Id => $"evidence-{(reads == Evidence.Skim ? "skim" : "read")}-v1";
 
     public Evidence Reads => reads;
@@ -28,18 +34,19 @@ public sealed class EvidenceScorer(Func<Paper, PaperEvidence?> load, Evidence re
                 await prepare(paper, cancellationToken);
             }
 
-            results.Add(Score(paper, profile));
+            results.Add(Score(paper, profile, cancellationToken));
         }
 
         return results;
     }
 
-    public ScoreResult Score(Paper paper, CuratorProfile? profile = null)
+    /// <summary>Scores one paper; a full text over a limit is judged from the abstract and the reason names the limit; cancellation throws.</summary>
+    public ScoreResult Score(Paper paper, CuratorProfile? profile = null, CancellationToken cancellationToken = default)
     {
         PaperEvidence? evidence;
         try
         {
-            evidence = load(paper);
+            evidence = load(paper, cancellationToken);
         }
         catch (FullTextException e)
         {

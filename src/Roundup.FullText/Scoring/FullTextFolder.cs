@@ -39,13 +39,17 @@ public sealed class FullTextFolder(string directory, FullTextReader reader)
         return null;
     }
 
-    /// <summary>The paper's evidence, or null when the folder has no file for it; unreadable files throw <see cref="FullTextException"/>.</summary>
-    public PaperEvidence? Load(Paper paper)
+    /// <summary>
+    /// The paper's evidence, or null when the folder has no file for it; unreadable files throw <see cref="FullTextException"/>,
+    /// and cancellation stops a read under way (<see cref="OperationCanceledException"/>, nothing remembered).
+    /// </summary>
+    public PaperEvidence? Load(Paper paper, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (!_read.TryGetValue(paper.Id, out var evidence))
         {
             var file = Find(paper.Id);
-            _read[paper.Id] = evidence = file is null ? null : reader.Read(file);
+            _read[paper.Id] = evidence = file is null ? null : reader.Read(file, cancellationToken);
         }
 
         return evidence;

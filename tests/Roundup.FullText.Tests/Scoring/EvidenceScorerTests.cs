@@ -80,4 +80,29 @@ public sealed class EvidenceScorerTests
         Assert.Null(none.Score);
         Assert.Contains("no full text: judged from the abstract", none.Unscored, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_full_text_over_a_limit_is_judged_from_the_abstract_and_the_reason_names_the_limit()
+    {
+        using var dir = new Roundup.Testing.TempDirectory();
+        var levels = new System.Text.StringBuilder("<html><body><article class=\"ltx_document\">");
+        levels.Insert(levels.Length, "<div>", 100_000).Append("x</article></body></html>");
+        await File.WriteAllTextAsync(dir.File("2506.00001.html"), levels.ToString(), TestContext.Current.CancellationToken);
+        var folder = new FullTextFolder(dir.Path, new FullTextReader());
+
+        var result = new EvidenceScorer(folder.Load).Score(Paper);
+
+        Assert.Null(result.Score);
+        Assert.Contains("full text unreadable (the HTML nests elements more than 256 deep (FullTextLimits.MaxHtmlDepth)): judged from the abstract", result.Unscored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_the_evidence_stage_rather_than_judging_the_paper()
+    {
+        using var dir = new Roundup.Testing.TempDirectory();
+        await File.WriteAllTextAsync(dir.File("2506.00001.tex"), "\\documentclass{article}\\begin{document}\\section{A}Text.\\end{document}", TestContext.Current.CancellationToken);
+        var folder = new FullTextFolder(dir.Path, new FullTextReader());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new EvidenceScorer(folder.Load).ScoreAsync([Paper], new CuratorProfile(), new CancellationToken(canceled: true)));
+    }
 }
