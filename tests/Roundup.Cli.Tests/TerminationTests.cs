@@ -36,7 +36,7 @@ public sealed partial class TerminationTests : IDisposable
         var (stopped, output) = await TerminateAsync("stored 1000 papers", "import", file, "--log-level", "Debug");
 
         Assert.Equal(1, stopped.ExitCode);
-        Assert.Contains("roundup: interrupted", output, StringComparison.Ordinal);
+        Assert.Contains("roundup: cancelled", output, StringComparison.Ordinal);
         var rerun = await RoundupCli.RunAsync(_dir.Path, "import", file);
         Assert.True(rerun.ExitCode == 0, rerun.Stderr);
         Assert.Equal(records, Stored(rerun.Stdout));
@@ -52,7 +52,7 @@ public sealed partial class TerminationTests : IDisposable
         var (stopped, output) = await TerminateAsync("Taste:", "select", "--week", "2025-W26");
 
         Assert.Equal(1, stopped.ExitCode);
-        Assert.Contains("roundup: interrupted", output, StringComparison.Ordinal);
+        Assert.Contains("roundup: cancelled", output, StringComparison.Ordinal);
         var again = await RoundupCli.RunAsync(_dir.Path, "select", "--week", "2025-W26", "--format", "json");
         Assert.True(again.ExitCode == 0, again.Stderr);
         using var json = JsonDocument.Parse(again.Stdout);

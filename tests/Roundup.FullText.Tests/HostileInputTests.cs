@@ -154,6 +154,18 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Many_unclosed_groups_are_read_without_scanning_to_the_end_for_each()
+    {
+        // 200,000 unclosed \phantom{ made every group lookup a scan to the end of the text: minutes of work. With the
+        // brace index the read is linear; the generous clock only tells the two apart.
+        var path = Write("unclosed.tex", Encoding.UTF8.GetBytes(LatexFixtures.Paper(string.Concat(Enumerable.Repeat(@"word \phantom{ x ", 200_000)))));
+
+        var evidence = new FullTextReader(FullTextLimits.Default with { MaxReadTime = TimeSpan.FromSeconds(45) }).Read(path);
+
+        Assert.Empty(evidence.HiddenText);
+    }
+
+    [Fact]
     public void Latex_colours_nested_past_the_limit_are_refused()
     {
         var deep = string.Concat(Enumerable.Repeat(@"\textcolor{red}{\colorbox{yellow}{", 40)) + "x" + new string('}', 80);

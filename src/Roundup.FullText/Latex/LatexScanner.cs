@@ -96,6 +96,11 @@ internal static class LatexScanner
     /// <summary>Index of the bracket closing the one at <paramref name="open"/>, or -1.</summary>
     public static int MatchClose(string s, int open, char openChar, char closeChar)
     {
+        if (openChar == '{' && closeChar == '}' && s.Length >= BraceIndex.MinLength && BraceIndex.Of(s).Close(open) is { } close)
+        {
+            return close;
+        }
+
         var depth = 0;
         for (var k = open; k < s.Length; k++)
         {
