@@ -28,6 +28,7 @@ public static class ReadCommand
             fullText.Apply(parse, host);
             var file = await LocateAsync(parse.GetValue(id)!, host, ct);
             var evidence = new FullTextReader().Read(file, ct);
+            ct.ThrowIfCancellationRequested();
             Console.Out.Write(parse.GetValue(format) == OutputFormat.Json ? EvidencePrinter.Json(evidence) + Environment.NewLine : EvidencePrinter.Text(evidence));
             return CommandRunner.Success;
         });

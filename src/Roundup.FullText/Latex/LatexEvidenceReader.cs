@@ -56,7 +56,8 @@ public sealed partial class LatexEvidenceReader(FullTextLimits? limits = null)
         budget.Check();
         body = LatexEnvironments.Remove(body, Floats);
         budget.Check();
-        LatexSections.Read(body, builder);
+        LatexSections.Read(body, builder, budget);
+        budget.Check();
         return builder.Build();
     }
 

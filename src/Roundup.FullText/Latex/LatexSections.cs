@@ -5,18 +5,19 @@ namespace Roundup.FullText.Latex;
 /// <summary>Splits a document body at its sectioning commands and adds each part's paragraphs as plain text.</summary>
 internal static partial class LatexSections
 {
-    public static void Read(string body, EvidenceBuilder builder)
+    public static void Read(string body, EvidenceBuilder builder, ReadBudget budget)
     {
         var matches = Heading().Matches(body);
         var position = 0;
         foreach (Match m in matches)
         {
+            budget.Check();
             if (m.Index < position)
             {
                 continue;
             }
 
-            AddParagraphs(body[position..m.Index], builder);
+            AddParagraphs(body[position..m.Index], builder, budget);
             if (m.Groups["cmd"].Value == "appendix")
             {
                 builder.InAppendix = true;
@@ -37,13 +38,14 @@ internal static partial class LatexSections
             builder.StartSection("", 1);
         }
 
-        AddParagraphs(body[position..], builder);
+        AddParagraphs(body[position..], builder, budget);
     }
 
-    private static void AddParagraphs(string text, EvidenceBuilder builder)
+    private static void AddParagraphs(string text, EvidenceBuilder builder, ReadBudget budget)
     {
         foreach (var paragraph in ParagraphBreak().Split(RunInHeadings(text)))
         {
+            budget.Check();
             builder.AddParagraph(LatexCleaner.ToPlain(paragraph));
         }
     }
