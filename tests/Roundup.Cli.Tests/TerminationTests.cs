@@ -79,21 +79,8 @@ public sealed partial class TerminationTests : IDisposable
 
         var stderr = process.StandardError.ReadToEndAsync();
         Assert.False(process.HasExited, $"roundup {args[0]} finished before it could be stopped: {log}");
-        Signals.Terminate(process);
-
-        var clock = Stopwatch.StartNew();
-        using var timeout = new CancellationTokenSource(Grace);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"roundup {args[0]} still ran {Grace.TotalSeconds} s after SIGTERM");
-        }
-
-        TestContext.Current.SendDiagnosticMessage($"roundup {args[0]} stopped {clock.ElapsedMilliseconds} ms after SIGTERM");
+        var stopped = await Signals.TerminateWithinAsync(process, Grace);
+        TestContext.Current.SendDiagnosticMessage($"roundup {args[0]} stopped {stopped.TotalMilliseconds:0} ms after SIGTERM");
         return (process, await stdout + log + await stderr);
     }
 

@@ -18,6 +18,28 @@ public static partial class Signals
         }
     }
 
+    /// <summary>
+    /// Sends SIGTERM and waits up to <paramref name="grace"/> for the process to end; one still running then is killed,
+    /// with its children, and reported by a <see cref="TimeoutException"/>. Returns how long the stop took.
+    /// </summary>
+    public static async Task<TimeSpan> TerminateWithinAsync(Process process, TimeSpan grace)
+    {
+        Terminate(process);
+        var clock = Stopwatch.StartNew();
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{process.StartInfo.FileName} {string.Join(' ', process.StartInfo.ArgumentList)} still ran {grace.TotalSeconds} s after SIGTERM");
+        }
+
+        return clock.Elapsed;
+    }
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 }
