@@ -4,13 +4,13 @@ namespace Roundup.Arxiv.FullText;
 public sealed class FullTextFetchOptions
 {
     /// <summary>arXiv's site; a test points it at a local server.</summary>
-    public string BaseUrl { get; set; } = "https://arxiv.org";
+    public string BaseUrl { get; init; } = "https://arxiv.org";
 
     /// <summary>The formats to try, in order: <c>html</c> (LaTeXML), <c>source</c> (the e-print), <c>pdf</c>.</summary>
-    public List<string> Order { get; set; } = [];
+    public List<string> Order { get; init; } = [];
 
     /// <summary>Use only files already in the folder; ask arXiv for nothing.</summary>
-    public bool Offline { get; set; }
+    public bool Offline { get; init; }
 
     public static readonly string[] DefaultOrder = ["html", "source", "pdf"];
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
-using Roundup.Issues;
+using Roundup.Application.Issues;
+using Roundup.Application.Publishing;
 
 namespace Roundup.Cli.Commands;
 
-/// <summary><c>roundup approve --week W</c>: the curator's go-ahead. Nothing is published or sent before it.</summary>
+/// <summary><c>roundup approve --week W</c>: the curator's go-ahead (<see cref="ApproveIssue"/>). Nothing is published or sent before it.</summary>
 public static class ApproveCommand
 {
     public static Command Create()
@@ -13,15 +14,10 @@ public static class ApproveCommand
         command.Options.Add(week);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            var issue = await IssueFiles.LoadAsync(host, IssueFiles.Week(parse.GetValue(week), host), ct);
-            if (issue.Status != IssueStatus.Draft)
-            {
-                Console.Out.WriteLine($"{issue.Week} is already {issue.Status} (version {issue.Version})");
-                return CommandRunner.Success;
-            }
-
-            var approved = await IssueFiles.SaveAsync(host, issue, issue with { Status = IssueStatus.Approved, Approved = host.Time.GetUtcNow() }, ct);
-            Console.Out.WriteLine($"{approved.Week} approved (version {approved.Version}): {approved.Entries.Count()} papers, {approved.Grounding}");
+            var (issue, approved) = await new ApproveIssue(host).RunAsync(new IssueVersions(host).Week(parse.GetValue(week)), ct);
+            Console.Out.WriteLine(approved
+                ? $"{issue.Week} approved (version {issue.Version}): {issue.Entries.Count()} papers, {issue.Grounding}"
+                : $"{issue.Week} is already {issue.Status} (version {issue.Version})");
             return CommandRunner.Success;
         });
         return command;

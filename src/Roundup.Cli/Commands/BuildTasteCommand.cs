@@ -1,10 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Roundup.Cli.Learning;
-using Roundup.Ranking.Embeddings;
-using Roundup.Ranking.Taste;
-using Roundup.Ranking.Taste.Model;
-using Roundup.Ranking.Taste.Training;
+using Roundup.Application.Learning;
 
 namespace Roundup.Cli.Commands;
 
@@ -28,16 +24,9 @@ public static class BuildTasteCommand
 
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            var logger = host.Logs.CreateLogger("Roundup.Learn");
-            var listingFiles = TasteInputs.Files(parse.GetValue(listings)!);
-            var historyFiles = TasteInputs.Files(parse.GetValue(history)!);
             var last = parse.GetValue(until);
-            var listed = await TasteInputs.ListingsAsync(listingFiles, logger, ct);
-            var set = TasteSets.FromHistory(listed, TasteInputs.History(historyFiles, logger), last, [.. listingFiles.Concat(historyFiles).Select(Path.GetFileName).OfType<string>()]);
-            using var miniLm = new MiniLmEmbedder();
-            var model = TasteTrainer.Train(set, new InMemoryEmbeddingCache(miniLm), new TasteSettings(), "default", cancellationToken: ct);
             var folder = parse.GetValue(output)!;
-            TasteModelFile.Save(model, folder);
+            var model = await new BuildTaste(host).RunAsync(parse.GetValue(listings)!, parse.GetValue(history)!, last, folder, ct);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Built the taste {model.Hash[..12]} from {model.Info.Rows:N0} listed papers ({model.Info.Picks:N0} featured) and {model.Info.Featured:N0} featured papers up to {last:yyyy-MM-dd}; saved to {Path.GetFullPath(folder)}"));
             return CommandRunner.Success;

@@ -1,9 +1,12 @@
+using Roundup.Application;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Roundup.Arxiv.Http;
 using Roundup.Arxiv.Xml;
-using Roundup.Cli.Configuration;
-using Roundup.Cli.Hosting;
+using Roundup.Application.Settings;
+using Roundup.Application.Hosting;
+using Roundup.Application.Selecting;
+using Roundup.Application.Writing;
 using Roundup.Storage;
 
 namespace Roundup.Cli.Commands;
@@ -19,11 +22,18 @@ public static class CommandRunner
     public const int BadUsage = 2;
 
     public static void SetAction(Command command, Func<ParseResult, RoundupHost, CancellationToken, Task<int>> body) =>
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, body, cancellationToken));
+        SetAction(command, _ => [], body);
 
-    public static async Task<int> RunAsync(ParseResult parse, Func<ParseResult, RoundupHost, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="overrides"/> are the verb's own arguments that stand for configuration keys (such as
+    /// <c>--offline</c>): they are applied before validation, so the options are never changed after it.
+    /// </summary>
+    public static void SetAction(Command command, Func<ParseResult, IEnumerable<KeyValuePair<string, string?>>> overrides, Func<ParseResult, RoundupHost, CancellationToken, Task<int>> body) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, overrides(parse), body, cancellationToken));
+
+    public static async Task<int> RunAsync(ParseResult parse, IEnumerable<KeyValuePair<string, string?>> overrides, Func<ParseResult, RoundupHost, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
-        var (options, errors, _) = ConfigurationLoader.Load(parse.GetValue(CommonOptions.Config));
+        var (options, errors, _) = ConfigurationLoader.Load(parse.GetValue(CommonOptions.Config), overrides);
         if (errors.Count > 0)
         {
             await Console.Error.WriteLineAsync($"roundup: the configuration has {errors.Count} error{(errors.Count == 1 ? "" : "s")}:");

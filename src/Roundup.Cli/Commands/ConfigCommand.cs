@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Roundup.Cli.Configuration;
+using Roundup.Application.Settings;
 
 namespace Roundup.Cli.Commands;
 
@@ -12,7 +12,7 @@ public static class ConfigCommand
         var show = new Command("show", "Print the effective configuration (roundup.json + ROUNDUP_* variables + defaults), secrets masked");
         CommandRunner.SetAction(show, (parse, host, ct) =>
         {
-            Console.Out.WriteLine(ConfigurationPrinter.Render(host.Options));
+            Console.Out.WriteLine(Output.ConfigurationPrinter.Render(host.Options));
             return Task.FromResult(CommandRunner.Success);
         });
         command.Subcommands.Add(show);

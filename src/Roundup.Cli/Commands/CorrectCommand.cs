@@ -1,4 +1,6 @@
+using Roundup.Application;
 using System.CommandLine;
+using Roundup.Application.Issues;
 using Microsoft.Extensions.Logging;
 using Roundup.Delivery;
 using Roundup.Delivery.Sending;
@@ -29,7 +31,7 @@ public static class CorrectCommand
         command.Options.Add(email);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            var issue = await IssueFiles.LoadAsync(host, IssueFiles.Week(parse.GetValue(week), host), ct);
+            var issue = await new IssueVersions(host).LoadAsync(new IssueVersions(host).Week(parse.GetValue(week)), ct);
             ArxivId? id = null;
             if (parse.GetValue(paper) is { } given)
             {
@@ -53,10 +55,10 @@ public static class CorrectCommand
                 await RequireSentAsync(issue, mail.Store, ct);
             }
 
-            var saved = await IssueFiles.SaveAsync(host, issue, issue with { Corrections = [.. issue.Corrections, new Correction(id, words, host.Time.GetUtcNow(), mailIt)] }, ct);
+            var saved = await new IssueVersions(host).SaveAsync(issue, issue with { Corrections = [.. issue.Corrections, new Correction(id, words, host.Time.GetUtcNow(), mailIt)] }, ct);
             if (saved.Status == IssueStatus.Published)
             {
-                await IssueFiles.RebuildArchiveAsync(host, ct);
+                await Roundup.Application.Publishing.IssueFiles.RebuildArchiveAsync(host, ct);
             }
 
             Console.Out.WriteLine($"correction recorded in {saved.Week} (version {saved.Version}){(saved.Status == IssueStatus.Published ? "; archive and feeds rebuilt" : "")}");

@@ -1,4 +1,6 @@
+using Roundup.Application;
 using System.CommandLine;
+using Roundup.Application.Selecting;
 using Roundup.Papers;
 using Roundup.Selection;
 
@@ -17,14 +19,12 @@ public static class DecisionCommand
         var note = new Option<string?>("--note") { Description = "Why (kept with the decision, and later with the taste model's training data)" };
         command.Arguments.Add(id);
         command.Options.Add(note);
-        var window = Window.Options.Create();
-        window.AddTo(command);
+        var window = WindowArguments.AddTo(command);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             var paperId = ArxivId.TryParse(parse.GetValue(id), out var parsed, out var error) ? parsed.WithoutVersion() : throw new UsageException(error);
-            var w = Window.Resolve(parse, window, host.Calendar, host.Time);
-            var store = await host.StoreAsync(ct);
-            await store.Selection.SaveDecisionAsync(w.Key, new CuratorDecision(paperId, kind, parse.GetValue(note)), ct);
+            var w = window.Resolve(parse, host.Calendar, host.Time);
+            await new CuratorDecisions(host).DecideAsync(w, new CuratorDecision(paperId, kind, parse.GetValue(note)), ct);
             Console.Out.WriteLine($"{(kind == DecisionKind.Pin ? "Pinned" : "Dropped")} {paperId} for {w.Key}; the next roundup select reruns what it changes.");
             return CommandRunner.Success;
         });

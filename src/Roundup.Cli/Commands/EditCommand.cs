@@ -1,5 +1,6 @@
+using Roundup.Application;
 using System.CommandLine;
-using Roundup.Issues;
+using Roundup.Application.Issues;
 using Roundup.Papers;
 
 namespace Roundup.Cli.Commands;
@@ -26,31 +27,12 @@ public static class EditCommand
 
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            var issue = await IssueFiles.LoadAsync(host, IssueFiles.Week(parse.GetValue(week), host), ct);
-            if (!ArxivId.TryParse(parse.GetValue(paper), out var id, out var error))
-            {
-                throw new UsageException($"--paper: {error}");
-            }
-
-            var entry = issue.Entries.FirstOrDefault(e => e.Id.Canonical == id.Canonical)
-                ?? throw new UsageException($"{id.Canonical} is not in the {issue.Week} issue");
-            var old = entry.Edits ?? EntryText.Empty;
-            var edits = new EntryText(
-                parse.GetValue(tldr) ?? old.Tldr,
-                parse.GetValue(summary) is { Length: > 0 } paragraphs ? paragraphs.Where(p => p.Length > 0).ToList() : old.Summary,
-                parse.GetValue(commentary) ?? old.Commentary);
-            var changed = Replace(issue, entry, entry with { Edits = edits == EntryText.Empty || IsEmpty(edits) ? null : edits });
-            var saved = await IssueFiles.SaveAsync(host, issue, changed, ct);
+            var id = ArxivId.TryParse(parse.GetValue(paper), out var parsed, out var error) ? parsed : throw new UsageException($"--paper: {error}");
+            var versions = new IssueVersions(host);
+            var saved = await new EditEntry(host).RunAsync(versions.Week(parse.GetValue(week)), id, parse.GetValue(tldr), parse.GetValue(summary), parse.GetValue(commentary), ct);
             Console.Out.WriteLine($"{id.Canonical} edited in {saved.Week} (version {saved.Version})");
             return CommandRunner.Success;
         });
         return command;
     }
-
-    private static bool IsEmpty(EntryText text) => text.Tldr.Length == 0 && text.Summary.Count == 0 && text.Commentary.Length == 0;
-
-    public static Issue Replace(Issue issue, IssueEntry old, IssueEntry updated) => issue with
-    {
-        Sections = issue.Sections.Select(s => s with { Entries = s.Entries.Select(e => ReferenceEquals(e, old) ? updated : e).ToList() }).ToList(),
-    };
 }

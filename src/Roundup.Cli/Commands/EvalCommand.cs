@@ -1,7 +1,6 @@
+using Roundup.Application;
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
-using Roundup.Cli.Evaluation;
-using Roundup.Cli.Learning;
+using Roundup.Application.Evaluation;
 using Roundup.Cli.Output;
 
 namespace Roundup.Cli.Commands;
@@ -32,28 +31,14 @@ public static class EvalCommand
 
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            (DateOnly, DateOnly)? window = null;
-            if (parse.GetValue(testFrom) is { } from)
-            {
-                if (parse.GetValue(trainUntil) is { } until && until >= from)
-                {
-                    throw new UsageException("--train-until must be before --test-from: the test must be on days the model never saw");
-                }
-
-                window = (from, parse.GetValue(testUntil) ?? DateOnly.MaxValue);
-            }
-            else if (parse.GetValue(trainUntil) is not null || parse.GetValue(testUntil) is not null)
-            {
-                throw new UsageException("--train-until and --test-until need --test-from (without them every window the data allows is tested)");
-            }
-
-            var inputs = new EvalInputs(
-                TasteInputs.Files(parse.GetValue(listings)!),
+            var inputs = EvalInputs.Of(
+                parse.GetValue(listings)!,
                 parse.GetValue(picks)!,
-                TasteInputs.Files(parse.GetValue(history)!),
-                TasteInputs.Files(parse.GetValue(extra) ?? []),
-                window,
+                parse.GetValue(history)!,
+                parse.GetValue(extra) ?? [],
                 parse.GetValue(trainUntil),
+                parse.GetValue(testFrom),
+                parse.GetValue(testUntil),
                 parse.GetValue(store)!,
                 parse.GetValue(ablation));
             var report = await new EvalRun(host, host.Logs.CreateLogger("Roundup.Eval")).RunAsync(inputs, ct);

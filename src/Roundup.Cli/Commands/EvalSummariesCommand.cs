@@ -2,10 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
+using Roundup.Application.Evaluation;
 using Roundup.Cli.Output;
 using Roundup.Writing.Evaluation;
-using Roundup.Writing.Tldr;
 
 namespace Roundup.Cli.Commands;
 
@@ -31,31 +30,7 @@ public static class EvalSummariesCommand
 
         CommandRunner.SetAction(command, (parse, host, ct) =>
         {
-            var dir = parse.GetValue(folder)!;
-            if (!Directory.Exists(dir))
-            {
-                throw new UsageException($"--scitldr {dir}: no such folder");
-            }
-
-            if (parse.GetValue(saveModel) is not null && !parse.GetValue(retrain))
-            {
-                throw new UsageException("--save-model needs --retrain: the shipped model is already saved");
-            }
-
-            var log = host.Logs.CreateLogger("Roundup.EvalSummaries");
-            var model = TldrModel.Default;
-            if (parse.GetValue(retrain))
-            {
-                model = TldrModelTrainer.TrainFromFolder(dir, line => log.LogInformation("{Line}", line));
-                if (parse.GetValue(saveModel) is { } path)
-                {
-                    File.WriteAllText(path, model.ToJson() + "\n");
-                    log.LogInformation("model written to {Path}", path);
-                }
-            }
-
-            var papers = SciTldrFile.ReadSplit(dir, parse.GetValue(split)!);
-            var report = SummaryEvaluation.Run(parse.GetValue(split)!, papers, model);
+            var report = new EvaluateSummaries(host).Run(parse.GetValue(folder)!, parse.GetValue(split)!, parse.GetValue(retrain), parse.GetValue(saveModel));
             Console.Out.Write(parse.GetValue(format) == OutputFormat.Json ? Json(report) + Environment.NewLine : Table(report));
             return Task.FromResult(CommandRunner.Success);
         });

@@ -1,9 +1,11 @@
 using System.CommandLine;
-using Roundup.Cli.Hosting;
 
 namespace Roundup.Cli.Commands;
 
-/// <summary><c>--offline</c> and <c>--fulltext-dir</c> for the verbs that run the funnel: they override the configuration.</summary>
+/// <summary>
+/// <c>--offline</c> and <c>--fulltext-dir</c> for the verbs that read full texts: they override
+/// Selection:FullText:Offline and Selection:FullTextDir before the configuration is validated.
+/// </summary>
 public sealed record FullTextArguments(Option<bool> Offline, Option<string?> Directory)
 {
     public static FullTextArguments AddTo(Command command)
@@ -14,16 +16,16 @@ public sealed record FullTextArguments(Option<bool> Offline, Option<string?> Dir
         return arguments;
     }
 
-    public void Apply(ParseResult parse, RoundupHost host)
+    public IEnumerable<KeyValuePair<string, string?>> Overrides(ParseResult parse)
     {
         if (parse.GetValue(Offline))
         {
-            host.Options.Selection.FullText.Offline = true;
+            yield return new("Selection:FullText:Offline", "true");
         }
 
         if (parse.GetValue(Directory) is { } directory)
         {
-            host.Options.Selection.FullTextDir = directory;
+            yield return new("Selection:FullTextDir", directory);
         }
     }
 }

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Roundup.Arxiv.Files;
-using Roundup.Cli.Configuration;
+using Roundup.Application.Harvesting;
 using Roundup.Cli.Output;
-using Microsoft.Extensions.Logging;
 using Roundup.Harvesting;
 
 namespace Roundup.Cli.Commands;
@@ -14,12 +12,6 @@ namespace Roundup.Cli.Commands;
 /// </summary>
 public static class ImportCommand
 {
-    /// <summary>
-    /// The checkpoint every import of one kind of file shares: its position names each file with its identity, so
-    /// an import resumes the unchanged files of any interrupted one and reads a changed file again.
-    /// </summary>
-    private static readonly HarvestRequest Files = new(DateOnly.MinValue, DateOnly.MaxValue, ["files"]);
-
     /// <summary>How many refusals are printed with the summary; the log names every one.</summary>
     private const int ProblemsShown = 20;
 
@@ -42,8 +34,9 @@ public static class ImportCommand
         command.Arguments.Add(files);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            var paths = parse.GetValue(files)!.SelectMany(f => SourceSpec.Expand(f) is { Count: > 0 } found ? found : throw new UsageException($"{f}: no such file")).Distinct().ToList();
-            var selection = await FileSources.OpenAsync(paths, host.Calendar, ct);
+            var import = new ImportFiles(host);
+            var selection = await import.OpenAsync(parse.GetValue(files)!, ct);
+            var paths = selection.Groups.Sum(g => g.Files.Count) + selection.Refused.Count;
             foreach (var refused in selection.Refused)
             {
                 await Console.Error.WriteLineAsync($"roundup: not imported: {TerminalText.Line(refused.ToString())}");
@@ -51,13 +44,9 @@ public static class ImportCommand
 
             foreach (var group in selection.Groups)
             {
-                var store = await host.StoreAsync(ct);
-                var before = await store.CountPapersAsync(ct);
-                var result = await new Harvester(store, host.Logs.CreateLogger<Harvester>()).RunAsync(group.Source, Files, ct);
-                var after = await store.CountPapersAsync(ct);
-                var count = group.Files.Count;
-                var added = after - before;
-                Console.Out.WriteLine(Summary(count, group.Source.Name, result, added, after));
+                var imported = await import.ImportAsync(group, ct);
+                var result = imported.Result;
+                Console.Out.WriteLine(Summary(imported.Files, imported.Source, result, imported.Added, imported.Stored));
                 foreach (var problem in result.Problems.Take(ProblemsShown))
                 {
                     Console.Out.WriteLine($"  refused: {TerminalText.Line(problem.ToString())}");
@@ -72,8 +61,8 @@ public static class ImportCommand
             if (selection.Refused.Count > 0)
             {
                 await Console.Error.WriteLineAsync(selection.Groups.Count == 0
-                    ? $"roundup: nothing imported: {(paths.Count == 1 ? "the file is" : $"none of the {paths.Count} files is")} a listing or snapshot file (see above)"
-                    : $"roundup: {selection.Refused.Count} of {paths.Count} files not imported (named above); the other {paths.Count - selection.Refused.Count} were");
+                    ? $"roundup: nothing imported: {(paths == 1 ? "the file is" : $"none of the {paths} files is")} a listing or snapshot file (see above)"
+                    : $"roundup: {selection.Refused.Count} of {paths} files not imported (named above); the other {paths - selection.Refused.Count} were");
                 return CommandRunner.Failed;
             }
 

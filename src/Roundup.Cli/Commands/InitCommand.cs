@@ -1,5 +1,6 @@
+using Roundup.Application;
 using System.CommandLine;
-using Roundup.Cli.Profiles;
+using Roundup.Application.Profiles;
 
 namespace Roundup.Cli.Commands;
 

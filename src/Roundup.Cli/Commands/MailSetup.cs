@@ -1,4 +1,6 @@
-using Roundup.Cli.Hosting;
+using Roundup.Application.Hosting;
+using Roundup.Application.Selecting;
+using Roundup.Application.Writing;
 using Roundup.Delivery.Messages;
 using Roundup.Delivery.Tokens;
 using Roundup.Delivery.Transport;

@@ -1,9 +1,10 @@
 using System.CommandLine;
-using Roundup.Issues;
+using Roundup.Application.Issues;
+using Roundup.Application.Publishing;
 
 namespace Roundup.Cli.Commands;
 
-/// <summary><c>roundup publish --week W</c>: an approved issue goes into the web archive and the feeds (Publish:ArchiveDir).</summary>
+/// <summary><c>roundup publish --week W</c>: an approved issue goes into the web archive and the feeds (<see cref="PublishIssue"/>).</summary>
 public static class PublishCommand
 {
     public static Command Create()
@@ -13,18 +14,7 @@ public static class PublishCommand
         command.Options.Add(week);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            var issue = await IssueFiles.LoadAsync(host, IssueFiles.Week(parse.GetValue(week), host), ct);
-            if (issue.Status == IssueStatus.Draft)
-            {
-                throw new UsageException($"{issue.Week} is a Draft: approve it first (roundup approve --week {issue.Week})");
-            }
-
-            if (issue.Status == IssueStatus.Approved)
-            {
-                issue = await IssueFiles.SaveAsync(host, issue, issue with { Status = IssueStatus.Published, Published = host.Time.GetUtcNow() }, ct);
-            }
-
-            var files = await IssueFiles.RebuildArchiveAsync(host, ct);
+            var (issue, files) = await new PublishIssue(host).RunAsync(new IssueVersions(host).Week(parse.GetValue(week)), ct);
             Console.Out.WriteLine($"{issue.Week} published: {files.Count} files in {Path.GetFullPath(host.Options.Publish.ArchiveDir)}");
             return CommandRunner.Success;
         });

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Roundup.Application.Issues;
+using Roundup.Application.Publishing;
 using Roundup.Publishing.Email;
 using Roundup.Publishing.Feeds;
 using Roundup.Publishing.Markdown;
@@ -25,7 +27,8 @@ public static class RenderCommand
         command.Options.Add(output);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            var issue = await IssueFiles.LoadAsync(host, IssueFiles.Week(parse.GetValue(week), host), ct);
+            var versions = new IssueVersions(host);
+            var issue = await versions.LoadAsync(versions.Week(parse.GetValue(week)), ct);
             var site = host.Options.Publish.Site();
             if (parse.GetValue(output) is { } directory)
             {

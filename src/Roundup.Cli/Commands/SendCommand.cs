@@ -1,4 +1,6 @@
+using Roundup.Application;
 using System.CommandLine;
+using Roundup.Application.Issues;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Roundup.Delivery;
@@ -38,7 +40,7 @@ public static class SendCommand
         command.Options.Add(retryFailed);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            var issue = await IssueFiles.LoadAsync(host, IssueFiles.Week(parse.GetValue(week), host), ct);
+            var issue = await new IssueVersions(host).LoadAsync(new IssueVersions(host).Week(parse.GetValue(week)), ct);
             if (issue.Status == IssueStatus.Draft)
             {
                 throw new UsageException($"{issue.Week} is a Draft: approve it first (roundup approve --week {issue.Week})");

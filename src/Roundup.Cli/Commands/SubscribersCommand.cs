@@ -1,6 +1,9 @@
+using Roundup.Application;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using Roundup.Cli.Hosting;
+using Roundup.Application.Hosting;
+using Roundup.Application.Selecting;
+using Roundup.Application.Writing;
 using Roundup.Delivery;
 using Roundup.Delivery.Addresses;
 using Roundup.Delivery.Subscribers;

@@ -55,7 +55,10 @@ public static class CompletenessPrinter
         return text.ToString();
     }
 
-    public static string Json(HarvestOutcome outcome, string window) => CliJson.Serialize(new
+    public static string Json(HarvestOutcome outcome, string window) => CliJson.Serialize(Document(outcome, window));
+
+    /// <summary>The value <see cref="Json"/> prints, for documents that embed it.</summary>
+    public static object Document(HarvestOutcome outcome, string window) => new
     {
         window,
         outcome.Report.First,
@@ -67,7 +70,7 @@ public static class CompletenessPrinter
         missingDates = outcome.Report.MissingDates,
         differences = outcome.Report.Differences.Select(d => new { d.Source, d.Other, count = d.OnlyInSource.Count, onlyInSource = d.OnlyInSource.Select(i => i.ToString()) }),
         badRecords = outcome.Report.BadRecords,
-    });
+    };
 
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

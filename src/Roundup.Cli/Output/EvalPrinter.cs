@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Roundup.Cli.Evaluation;
+using Roundup.Application.Evaluation;
 
 namespace Roundup.Cli.Output;
 

@@ -37,10 +37,13 @@ public static class SelectionPrinter
         return text.ToString();
     }
 
-    public static string Json(FunnelResult result, IReadOnlyList<Judgement> judgements)
+    public static string Json(FunnelResult result, IReadOnlyList<Judgement> judgements) => CliJson.Serialize(Document(result, judgements));
+
+    /// <summary>The value <see cref="Json"/> prints, for documents that embed it.</summary>
+    public static object Document(FunnelResult result, IReadOnlyList<Judgement> judgements)
     {
         var byPaper = judgements.ToLookup(j => j.Paper);
-        return CliJson.Serialize(new
+        return new
         {
             week = result.Week,
             stages = result.Stages.Select(s => new
@@ -64,7 +67,7 @@ public static class SelectionPrinter
                 decision = p.Judgement.Decision,
                 path = byPaper[p.Paper.Id].Select(j => new { stage = j.Stage, j.Score, j.Rank, j.Decision, reasons = j.Contributions.Select(c => c.ToString()) }),
             }),
-        });
+        };
     }
 
     public static string Explain(string week, Roundup.Papers.Paper paper, IReadOnlyList<Judgement> path)

@@ -1,3 +1,4 @@
+using Roundup.Application.Settings;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

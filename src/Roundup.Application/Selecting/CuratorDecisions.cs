@@ -1,0 +1,23 @@
+using Roundup.Application.Hosting;
+using Roundup.Application.Weeks;
+using Roundup.Papers;
+using Roundup.Selection;
+
+namespace Roundup.Application.Selecting;
+
+/// <summary>The curator's word on a paper for a window (pin or drop), and a paper's path through the window's funnel.</summary>
+public sealed class CuratorDecisions(RoundupHost host)
+{
+    /// <summary>Stores a pin or a drop; the next selection reruns what it changes.</summary>
+    public async Task DecideAsync(Window window, CuratorDecision decision, CancellationToken ct) =>
+        await (await host.StoreAsync(ct)).Selection.SaveDecisionAsync(window.Key, decision, ct);
+
+    /// <summary>The paper and its judgement at each stage it entered (explain).</summary>
+    public async Task<(Paper Paper, IReadOnlyList<Judgement> Path)> ExplainAsync(Window window, ArxivId id, CancellationToken ct)
+    {
+        var store = await host.StoreAsync(ct);
+        var paper = await store.GetPaperAsync(id, ct) ?? throw new UsageException($"{id} is not in the store (harvest or import its week first)");
+        var path = (await store.Selection.GetJudgementsAsync(window.Key, cancellationToken: ct)).Where(j => j.Paper == id).ToList();
+        return (paper, path);
+    }
+}
