@@ -1,29 +1,33 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Roundup.Llm.Providers;
+using Roundup.Llm.Resilience;
 
 namespace Roundup.Llm;
 
 /// <summary>Builds the <see cref="IChatClient"/> that <see cref="LlmOptions"/> describe.</summary>
 /// <remarks>
-/// Every client answers within <see cref="LlmOptions.Timeout"/> per call (<see cref="TimeoutChatClient"/>) and makes
-/// one attempt only: the callers retry themselves, re-asking only for what is still missing. Disposing the client
-/// releases what it holds (HTTP clients, a loaded model).
+/// The provider's client makes one attempt per call; <see cref="Create"/> puts it behind
+/// <see cref="ResilientChatClient"/>, which gives each attempt its deadline and retries what is worth retrying.
+/// Disposing the client releases what it holds (HTTP clients, a loaded model).
 /// </remarks>
 public static class ChatClientFactory
 {
+    /// <summary>The client the scorers and the writer use: the provider's, made resilient.</summary>
     /// <param name="logger">Receives llama.cpp's warnings and errors for <c>llamasharp</c>; other providers log nothing.</param>
-    public static IChatClient Create(LlmOptions options, ILogger? logger = null)
+    /// <param name="resilience">The clock, the retry log and the 429 waits; defaults when not given.</param>
+    public static IChatClient Create(LlmOptions options, ILogger? logger = null, ChatResilience? resilience = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.EnsureValid();
-#pragma warning disable CA2000 // the timeout wrapper owns the provider's client and disposes it; its constructor cannot throw
-        return new TimeoutChatClient(CreateProviderClient(options, logger), options.Timeout);
+#pragma warning disable CA2000 // the resilient client owns the provider's client and disposes it; its constructor cannot throw for valid options
+        return new ResilientChatClient(CreateProviderClient(options, logger), options, resilience);
 #pragma warning restore CA2000
     }
 
-    private static IChatClient CreateProviderClient(LlmOptions options, ILogger? logger)
+    /// <summary>The provider's own client: one attempt per call, with no deadline but the HTTP clients' backstop.</summary>
+    public static IChatClient CreateProviderClient(LlmOptions options, ILogger? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.EnsureValid();
         if (options.Is(LlmOptions.OllamaProvider))
         {
             return OllamaProvider.Create(options);

@@ -69,10 +69,14 @@ public sealed class LlmOptions
     /// </summary>
     public string ApiKey { get; set; } = "";
 
-    /// <summary>Per request, including reading the whole answer.</summary>
+    /// <summary>Per attempt, including reading the whole answer (<see cref="Resilience.ResilientChatClient"/>).</summary>
     public double TimeoutSeconds { get; set; } = 60;
 
-    /// <summary>Further attempts for a batch whose answer was malformed, late or incomplete.</summary>
+    /// <summary>
+    /// Further attempts, at two levels: for a request that timed out, was rate-limited or failed (the same request
+    /// again, <see cref="Resilience.ResilientChatClient"/>), and for an answer that was malformed or incomplete (the
+    /// scorer asks again for the papers still missing, the writer for the entry).
+    /// </summary>
     public int MaxRetries { get; set; } = 2;
 
     public LlmBatchSizes BatchSize { get; set; } = new();

@@ -92,6 +92,6 @@ public sealed class LlmOptionsTests
 
         using var client = ChatClientFactory.Create(options);
 
-        Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsType<TimeoutChatClient>(client).Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsType<Roundup.Llm.Resilience.ResilientChatClient>(client).Timeout);
     }
 }

@@ -11,6 +11,7 @@ using Roundup.Application.Settings;
 using Roundup.Harvesting;
 using Roundup.Llm;
 using Roundup.Llm.Prompts;
+using Roundup.Llm.Resilience;
 using Roundup.Llm.Scoring;
 using Roundup.Ranking.Embeddings;
 using Roundup.FullText;
@@ -60,7 +61,10 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
     public static string PromptDirectory => "prompts";
 
     /// <summary>One chat client for the whole run, made when first needed.</summary>
-    public Microsoft.Extensions.AI.IChatClient Chat => _chat ??= ChatClientFactory.Create(Options.Llm, Logs.CreateLogger("llama.cpp"));
+    public Microsoft.Extensions.AI.IChatClient Chat => _chat ??= ChatClientFactory.Create(
+        Options.Llm,
+        Logs.CreateLogger("llama.cpp"),
+        new ChatResilience { Time = Time, Logger = Logs.CreateLogger<ResilientChatClient>() });
 
     /// <summary>Fetches full texts into Selection:FullTextDir through the polite client (or only reads it, offline).</summary>
     public Roundup.Arxiv.FullText.FullTextFetcher FullTextFetcher() =>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Roundup.Llm.Caching;
 using Roundup.Llm.Prompts;
-using Roundup.Llm.Providers;
+using Roundup.Llm.Resilience;
 using Roundup.Papers;
 using Roundup.Profiles;
 using Roundup.Selection;
@@ -13,12 +13,12 @@ namespace Roundup.Llm.Scoring;
 /// Scores papers by asking a chat model, in batches of <see cref="LlmOptions.BatchSize"/>, for a structured answer
 /// of 1-10 scores. Bad answers are retried for the papers still missing; papers that never get a valid score come
 /// back unscored with the reason. Validated answers are cached on disk, so a rerun of the same batch costs nothing.
+/// Timeouts, 429s and failed requests are the client's to retry (<see cref="ResilientChatClient"/>, as
+/// <see cref="ChatClientFactory.Create"/> makes it); a refusal ends the run.
 /// </summary>
 public sealed class ChatPaperScorer : IMeteredScorer
 {
     private const string Version = "v1";
-
-    private static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(60);
 
     private readonly IChatClient _client;
     private readonly LlmOptions _options;
@@ -27,19 +27,9 @@ public sealed class ChatPaperScorer : IMeteredScorer
     private readonly ILogger _logger;
     private readonly LlmResponseCache? _cache;
     private readonly UsageMeter _usage;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _rateLimitWait;
     private readonly ModelIdentity _model;
 
-    /// <param name="rateLimitWait">How long to wait after a 429 that names no Retry-After; 2 s when not given.</param>
-    public ChatPaperScorer(
-        IChatClient client,
-        LlmOptions options,
-        ChatStage stage,
-        PromptLibrary prompts,
-        ILogger logger,
-        TimeProvider? time = null,
-        TimeSpan? rateLimitWait = null)
+    public ChatPaperScorer(IChatClient client, LlmOptions options, ChatStage stage, PromptLibrary prompts, ILogger logger)
     {
         _client = client;
         _options = options;
@@ -48,8 +38,6 @@ public sealed class ChatPaperScorer : IMeteredScorer
         _logger = logger;
         _cache = string.IsNullOrWhiteSpace(options.CacheDirectory) ? null : new LlmResponseCache(options.CacheDirectory);
         _usage = new UsageMeter(options);
-        _time = time ?? TimeProvider.System;
-        _rateLimitWait = rateLimitWait ?? TimeSpan.FromSeconds(2);
         // The id is part of the stage's input hash: whatever changes the answers (the provider, the settings in
         // ModelIdentity, how many papers share a request) changes it, so the stage runs again.
         _model = ModelIdentity.Of(options);
@@ -106,7 +94,28 @@ public sealed class ChatPaperScorer : IMeteredScorer
         while (pending.Count > 0 && attempt < Attempts)
         {
             attempt++;
-            foreach (var score in await AskAsync(pending, system, attempt, problems, cancellationToken))
+            var messages = Messages(pending, system);
+            ChatResponse<ScoreAnswer> response;
+            try
+            {
+                response = await _client.GetResponseAsync<ScoreAnswer>(messages, new ChatOptions { ModelId = _options.Model }, useJsonSchemaResponseFormat: true, cancellationToken);
+            }
+            catch (LlmRefusedException e)
+            {
+                // A wrong key, model or endpoint fails every batch alike: say so once instead of unscoring the week.
+                throw new InvalidOperationException($"{Id}: {e.Problem}", e);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The client has already asked again where that could help: asking here too would multiply the requests.
+                var (problem, attempts) = LlmUnavailableException.Describe(e);
+                _logger.LogWarning("{Scorer}: {Count} papers: the model {Problem}", Id, pending.Count, problem);
+                Note(problems, pending, problem);
+                attempt = Math.Max(attempt, attempts);
+                break;
+            }
+
+            foreach (var score in Read(response, pending, attempt, problems))
             {
                 scores[score.Id] = score;
             }
@@ -122,46 +131,15 @@ public sealed class ChatPaperScorer : IMeteredScorer
         return [.. chunk.Select(p => Result(p, scores.GetValueOrDefault(p.Id.Canonical), problems, attempt))];
     }
 
-    /// <summary>One request for <paramref name="papers"/>; the valid scores it gave, the problems noted for the rest.</summary>
-    private async Task<IReadOnlyList<CachedScore>> AskAsync(
-        List<Paper> papers, string system, int attempt, Dictionary<string, string> problems, CancellationToken cancellationToken)
+    private List<ChatMessage> Messages(List<Paper> papers, string system) =>
+    [
+        new(ChatRole.System, system),
+        new(ChatRole.User, PaperPrompt.User(papers, _stage)),
+    ];
+
+    /// <summary>The valid scores an answer gave for <paramref name="papers"/>, with the problems noted for the rest.</summary>
+    private IReadOnlyList<CachedScore> Read(ChatResponse<ScoreAnswer> response, List<Paper> papers, int attempt, Dictionary<string, string> problems)
     {
-        List<ChatMessage> messages =
-        [
-            new(ChatRole.System, system),
-            new(ChatRole.User, PaperPrompt.User(papers, _stage)),
-        ];
-        var chatOptions = new ChatOptions { ModelId = _options.Model };
-        ChatResponse<ScoreAnswer> response;
-        try
-        {
-            response = await _client.GetResponseAsync<ScoreAnswer>(messages, chatOptions, useJsonSchemaResponseFormat: true, cancellationToken);
-        }
-        catch (Exception e) when (ProviderFailure.IsRefusal(e))
-        {
-            // A wrong key, model or endpoint fails every batch alike: say so once instead of unscoring the week.
-            throw new InvalidOperationException($"{Id}: the endpoint refused the request ({ProviderFailure.Status(e)}): {ReasonText.Clean(ProviderFailure.Detail(e))}", e);
-        }
-        catch (Exception e) when (ProviderFailure.IsRateLimit(e) && !cancellationToken.IsCancellationRequested)
-        {
-            const string problem = "was rate-limited (HTTP 429)";
-            _logger.LogWarning("{Scorer}: attempt {Attempt}/{Attempts} for {Count} papers: {Problem}", Id, attempt, Attempts, papers.Count, problem);
-            Note(problems, papers, problem);
-            if (attempt < Attempts)
-            {
-                await Task.Delay(RateLimitWait(e), _time, cancellationToken);
-            }
-
-            return [];
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            var problem = e is TimeoutException or OperationCanceledException ? "timed out" : $"request failed ({ReasonText.Clean(e.Message)})";
-            _logger.LogWarning("{Scorer}: attempt {Attempt}/{Attempts} for {Count} papers: {Problem}", Id, attempt, Attempts, papers.Count, problem);
-            Note(problems, papers, problem);
-            return [];
-        }
-
         _usage.Add(response.Usage);
         if (!TryGetAnswer(response, out var answer))
         {
@@ -183,9 +161,6 @@ public sealed class ChatPaperScorer : IMeteredScorer
 
         return accepted;
     }
-
-    private TimeSpan RateLimitWait(Exception e) =>
-        ProviderFailure.RetryAfter(e, _time) is { } asked ? TimeSpan.FromTicks(Math.Min(asked.Ticks, MaxRateLimitWait.Ticks)) : _rateLimitWait;
 
     private static bool TryGetAnswer(ChatResponse<ScoreAnswer> response, out ScoreAnswer answer)
     {

@@ -69,7 +69,7 @@ public sealed class AnthropicProviderTests
     public async Task A_retryable_error_is_reported_after_one_attempt(int status)
     {
         await using var server = new FakeAnthropicServer(_ => new ChatReply { Status = status, Content = "overloaded" });
-        using var client = ChatClientFactory.Create(Options(server));
+        using var client = ChatClientFactory.CreateProviderClient(Options(server));
 
         await Assert.ThrowsAnyAsync<Exception>(() =>
             client.GetResponseAsync([new(ChatRole.User, "hi")], cancellationToken: TestContext.Current.CancellationToken));
@@ -83,9 +83,10 @@ public sealed class AnthropicProviderTests
         await using var server = new FakeAnthropicServer(_ => new ChatReply { Content = "late", Delay = TimeSpan.FromSeconds(8) });
         var options = Options(server);
         options.TimeoutSeconds = 1.5;
+        options.MaxRetries = 0;
         using var client = ChatClientFactory.Create(options);
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() =>
+        var error = await Assert.ThrowsAsync<Roundup.Llm.Resilience.LlmUnavailableException>(() =>
             client.GetResponseAsync([new(ChatRole.User, "hi")], cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("1.5 s", error.Message, StringComparison.Ordinal);

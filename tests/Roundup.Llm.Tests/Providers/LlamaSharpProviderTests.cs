@@ -30,7 +30,7 @@ public sealed class LlamaSharpProviderTests : IDisposable
         Assert.InRange(response.Usage!.OutputTokenCount!.Value, 1, 12);
         Assert.InRange(response.Usage.InputTokenCount!.Value, 10, 200);
         Assert.Equal("tiny", response.ModelId);
-        Assert.IsType<TimeoutChatClient>(client);
+        Assert.IsType<Roundup.Llm.Resilience.ResilientChatClient>(client);
         Assert.Equal(LlmOptions.LlamaSharpProvider, client.GetService<ChatClientMetadata>()?.ProviderName);
     }
 

@@ -74,7 +74,7 @@ public sealed class OllamaProviderTests : IDisposable
     public async Task A_server_error_is_reported_after_one_attempt()
     {
         await using var server = new FakeOllamaServer(_ => new ChatReply { Status = 500, Content = "model runner crashed" });
-        using var client = ChatClientFactory.Create(Options(server));
+        using var client = ChatClientFactory.CreateProviderClient(Options(server));
 
         // ErrorResponseCapture throws before OllamaSharp sees the answer, keeping Ollama's own error text.
         var error = await Assert.ThrowsAsync<ProviderHttpException>(() =>
@@ -91,9 +91,10 @@ public sealed class OllamaProviderTests : IDisposable
         await using var server = new FakeOllamaServer(_ => new ChatReply { Content = "late", Delay = TimeSpan.FromSeconds(8) });
         var options = Options(server);
         options.TimeoutSeconds = 1.5;
+        options.MaxRetries = 0;
         using var client = ChatClientFactory.Create(options);
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() =>
+        var error = await Assert.ThrowsAsync<Roundup.Llm.Resilience.LlmUnavailableException>(() =>
             client.GetResponseAsync([new(ChatRole.User, "hi")], cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("1.5 s", error.Message, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Roundup.Llm.Prompts;
 using Roundup.Llm.Providers;
+using Roundup.Llm.Resilience;
 using Roundup.Llm.Scoring;
 using Roundup.Testing;
 using Roundup.Testing.Llm;
@@ -28,7 +29,7 @@ public sealed class ProviderErrorCaptureTests : IDisposable
             ? new ChatReply { Status = 429, Content = "slow down", Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } }
             : ChatReply.ScoreAll(call, 5));
         var options = TestData.Options(server, _temp.Path, o => o.MaxRetries = 1);
-        var scorer = new ChatPaperScorer(ChatClientFactory.Create(options), options, ChatStage.Title, new PromptLibrary(), NullLogger.Instance, rateLimitWait: TimeSpan.FromMilliseconds(10));
+        var scorer = new ChatPaperScorer(ChatClientFactory.Create(options, resilience: new ChatResilience { RateLimitWait = TimeSpan.FromMilliseconds(10) }), options, ChatStage.Title, new PromptLibrary(), NullLogger.Instance);
         var started = TimeProvider.System.GetTimestamp();
 
         var results = await scorer.ScoreAsync(TestData.Papers(2), TestData.Profile, TestContext.Current.CancellationToken);
@@ -100,7 +101,7 @@ public sealed class ProviderErrorCaptureTests : IDisposable
     private static async Task<Exception> FailureAsync(string provider, ChatReply reply)
     {
         await using var server = new FakeProviderServer(provider, _ => reply);
-        using var client = ChatClientFactory.Create(new LlmOptions { Provider = provider, Endpoint = server.Endpoint, Model = "m", ApiKey = "k", TimeoutSeconds = 10 });
+        using var client = ChatClientFactory.CreateProviderClient(new LlmOptions { Provider = provider, Endpoint = server.Endpoint, Model = "m", ApiKey = "k", TimeoutSeconds = 10 });
 
         return await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync([new(ChatRole.User, "hi")], cancellationToken: TestContext.Current.CancellationToken));
     }

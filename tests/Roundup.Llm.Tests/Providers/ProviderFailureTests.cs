@@ -2,6 +2,7 @@ using System.ClientModel;
 using Anthropic.Exceptions;
 using Microsoft.Extensions.AI;
 using Roundup.Llm.Providers;
+using Roundup.Llm.Resilience;
 using Roundup.Testing.Llm;
 
 namespace Roundup.Llm.Tests.Providers;
@@ -26,7 +27,7 @@ public sealed class ProviderFailureTests
     public async Task The_status_of_each_providers_error_is_read(string provider, int status, Type thrown)
     {
         await using var server = new FakeProviderServer(provider, _ => new ChatReply { Status = status, Content = "the fake says no" });
-        using var client = ChatClientFactory.Create(new LlmOptions { Provider = provider, Endpoint = server.Endpoint, Model = "m", ApiKey = "k", TimeoutSeconds = 10 });
+        using var client = ChatClientFactory.CreateProviderClient(new LlmOptions { Provider = provider, Endpoint = server.Endpoint, Model = "m", ApiKey = "k", TimeoutSeconds = 10 });
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync([new(ChatRole.User, "hi")], cancellationToken: TestContext.Current.CancellationToken));
 
@@ -36,7 +37,7 @@ public sealed class ProviderFailureTests
         Assert.Equal(status == 429, ProviderFailure.IsRateLimit(error));
         Assert.True(ProviderFailure.Detail(error).Contains("the fake says no", StringComparison.Ordinal), $"{provider}: {ProviderFailure.Detail(error)} | {error.Message}");
 
-        // Asked once: no client retries on its own (the scorer and the writer decide that).
+        // Asked once: no provider's client retries on its own (ResilientChatClient decides that).
         Assert.Single(server.Calls);
 
         // No Retry-After was sent.
@@ -47,9 +48,9 @@ public sealed class ProviderFailureTests
     public async Task A_timeout_has_no_status()
     {
         await using var server = new FakeProviderServer("ollama", _ => new ChatReply { Content = "late", Delay = TimeSpan.FromSeconds(8) });
-        using var client = ChatClientFactory.Create(new LlmOptions { Provider = "ollama", Endpoint = server.Endpoint, Model = "m", TimeoutSeconds = 1 });
+        using var client = ChatClientFactory.Create(new LlmOptions { Provider = "ollama", Endpoint = server.Endpoint, Model = "m", TimeoutSeconds = 1, MaxRetries = 0 });
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetResponseAsync([new(ChatRole.User, "hi")], cancellationToken: TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<LlmUnavailableException>(() => client.GetResponseAsync([new(ChatRole.User, "hi")], cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Null(ProviderFailure.Status(error));
         Assert.False(ProviderFailure.IsRefusal(error));

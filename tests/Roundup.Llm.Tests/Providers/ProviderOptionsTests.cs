@@ -155,6 +155,6 @@ public sealed class ProviderOptionsTests : IDisposable
 
         using var client = ChatClientFactory.Create(options);
 
-        Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsType<TimeoutChatClient>(client).Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsType<Roundup.Llm.Resilience.ResilientChatClient>(client).Timeout);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Roundup.Llm.Prompts;
+using Roundup.Llm.Resilience;
 using Roundup.Llm.Scoring;
 using Roundup.Testing;
 using Roundup.Testing.Llm;
@@ -85,5 +86,5 @@ public sealed class ChatPaperScorerRefusalTests : IDisposable
     }
 
     private static ChatPaperScorer Scorer(LlmOptions options, TimeSpan rateLimitWait) =>
-        new(ChatClientFactory.Create(options), options, ChatStage.Title, new PromptLibrary(), NullLogger.Instance, rateLimitWait: rateLimitWait);
+        new(ChatClientFactory.Create(options, resilience: new ChatResilience { RateLimitWait = rateLimitWait }), options, ChatStage.Title, new PromptLibrary(), NullLogger.Instance);
 }

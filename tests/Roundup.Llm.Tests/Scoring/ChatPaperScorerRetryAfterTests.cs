@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Roundup.Llm.Resilience;
 using Roundup.Llm.Scoring;
 using Roundup.Testing;
 using Roundup.Testing.Llm;
@@ -50,7 +51,7 @@ public sealed class ChatPaperScorerRetryAfterTests : IDisposable
         }, TestContext.Current.CancellationToken);
 
         var options = new LlmOptions { Endpoint = endpoint, Model = "test-model", ApiKey = "k", TimeoutSeconds = 10, CacheDirectory = "", MaxRetries = 1 };
-        var scorer = new ChatPaperScorer(ChatClientFactory.Create(options), options, ChatStage.Title, new Roundup.Llm.Prompts.PromptLibrary(), NullLogger.Instance, rateLimitWait: TimeSpan.FromMilliseconds(10));
+        var scorer = new ChatPaperScorer(ChatClientFactory.Create(options, resilience: new ChatResilience { RateLimitWait = TimeSpan.FromMilliseconds(10) }), options, ChatStage.Title, new Roundup.Llm.Prompts.PromptLibrary(), NullLogger.Instance);
         var started = TimeProvider.System.GetTimestamp();
 
         var results = await scorer.ScoreAsync(TestData.Papers(2), TestData.Profile, TestContext.Current.CancellationToken);

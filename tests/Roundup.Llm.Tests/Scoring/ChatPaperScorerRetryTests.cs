@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Roundup.Llm.Prompts;
+using Roundup.Llm.Resilience;
+using Roundup.Llm.Scoring;
 using Roundup.Testing.Llm;
 using Roundup.Selection;
 using Roundup.Testing;
@@ -56,6 +60,28 @@ public sealed class ChatPaperScorerRetryTests : IDisposable
 
         Assert.Equal(2, server.Calls.Count);
         Assert.Equal(["2506.00002", "2506.00003"], server.Calls[1].Ids);
+        Assert.Equal([6 / 9.0, 2 / 9.0, 2 / 9.0], results.Select(r => Math.Round(r.Score!.Value, 6)), new RoundedComparer());
+    }
+
+    [Fact]
+    public async Task A_429_is_asked_again_whole_by_the_client_then_the_missing_papers_alone_by_the_scorer()
+    {
+        await using var server = new FakeChatServer(call => call.Index switch
+        {
+            0 => new ChatReply { Status = 429, Content = "slow down" },
+            1 => ChatReply.Scores(("2506.00001", 7, "good")),
+            _ => ChatReply.ScoreAll(call, 3),
+        });
+        var options = TestData.Options(server, _temp.Path, o => o.MaxRetries = 1);
+        using var client = ChatClientFactory.Create(options, resilience: new ChatResilience { RateLimitWait = TimeSpan.Zero });
+        var scorer = new ChatPaperScorer(client, options, ChatStage.Title, new PromptLibrary(), NullLogger.Instance);
+
+        var results = await scorer.ScoreAsync(TestData.Papers(3), TestData.Profile, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, server.Calls.Count);
+        Assert.Equal(["2506.00001", "2506.00002", "2506.00003"], server.Calls[1].Ids);
+        Assert.Equal(server.Calls[0].User, server.Calls[1].User);
+        Assert.Equal(["2506.00002", "2506.00003"], server.Calls[2].Ids);
         Assert.Equal([6 / 9.0, 2 / 9.0, 2 / 9.0], results.Select(r => Math.Round(r.Score!.Value, 6)), new RoundedComparer());
     }
 

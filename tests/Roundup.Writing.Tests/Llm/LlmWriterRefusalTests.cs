@@ -28,7 +28,7 @@ public sealed class LlmWriterRefusalTests : IDisposable
     {
         await using var server = new FakeProviderServer(provider, _ => new ChatReply { Status = status, Content = "not for you" });
         var options = Options(server, o => o.MaxRetries = 2);
-        using var client = ChatClientFactory.Create(options);
+        using var client = ChatClientFactory.Create(options, resilience: WritingTestData.FastRetries);
         var writer = new GroundedWriter(Writer(client, options), new OfflineWriter(), NullLogger.Instance);
         var paper = WritingTestData.ToWrite();
         var other = paper with { Paper = paper.Paper with { Id = Roundup.Papers.ArxivId.Parse("2506.04321") } };
@@ -53,7 +53,7 @@ public sealed class LlmWriterRefusalTests : IDisposable
             ? new ChatReply { Status = 429, Content = "slow down" }
             : WritingTestData.Good());
         var options = Options(server, o => o.MaxRetries = 1);
-        using var client = ChatClientFactory.Create(options);
+        using var client = ChatClientFactory.Create(options, resilience: WritingTestData.FastRetries);
 
         var entry = await Writer(client, options).WriteAsync(WritingTestData.ToWrite(), TestContext.Current.CancellationToken);
 
@@ -87,12 +87,12 @@ public sealed class LlmWriterRefusalTests : IDisposable
 
     private static async Task<Writers.WrittenEntry> WriteAsync(LlmOptions options)
     {
-        using var client = ChatClientFactory.Create(options);
+        using var client = ChatClientFactory.Create(options, resilience: WritingTestData.FastRetries);
         return await Writer(client, options).WriteAsync(WritingTestData.ToWrite(), TestContext.Current.CancellationToken);
     }
 
     private static LlmWriter Writer(Microsoft.Extensions.AI.IChatClient client, LlmOptions options) =>
-        new(client, options, WritePrompt.Load(), WritingTestData.Profile, NullLogger.Instance, rateLimitWait: TimeSpan.FromMilliseconds(50));
+        new(client, options, WritePrompt.Load(), WritingTestData.Profile, NullLogger.Instance);
 
     private LlmOptions Options(FakeProviderServer server, Action<LlmOptions>? configure = null)
     {

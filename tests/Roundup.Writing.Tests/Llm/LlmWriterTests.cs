@@ -113,6 +113,25 @@ public sealed class LlmWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_429_is_the_clients_to_retry_and_a_malformed_answer_after_it_the_writers()
+    {
+        await using var server = new FakeChatServer(call => call.Index switch
+        {
+            0 => new ChatReply { Status = 429, Content = "rate limited" },
+            1 => ChatReply.Raw("{\"id\": \"2506.01234\", \"tldr\": "),
+            _ => WritingTestData.Good(),
+        });
+        var (writer, client) = WritingTestData.Writer(WritingTestData.Options(server, _temp.Path, o => o.MaxRetries = 1));
+        using var _ = client;
+
+        var entry = await writer.WriteAsync(WritingTestData.ToWrite(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, server.Calls.Count);
+        Assert.Equal(WritingTestData.GoodTldr, entry.Text.Tldr);
+        Assert.Equal(200, entry.Usage.InputTokens);
+    }
+
+    [Fact]
     public async Task Only_429s_fail_the_paper_as_rate_limited()
     {
         await using var server = new FakeChatServer(_ => new ChatReply { Status = 429, Content = "rate limited" });

@@ -5,6 +5,7 @@ using Roundup.FullText;
 using Roundup.Issues;
 using Roundup.Llm;
 using Roundup.Llm.Prompts;
+using Roundup.Llm.Resilience;
 using Roundup.Papers;
 using Roundup.Profiles;
 using Roundup.Testing.Llm;
@@ -115,11 +116,14 @@ internal static class WritingTestData
         return options;
     }
 
+    /// <summary>Waits 50 ms after a 429 that names no wait.</summary>
+    public static ChatResilience FastRetries { get; } = new() { RateLimitWait = TimeSpan.FromMilliseconds(50) };
+
     /// <summary>A writer speaking real HTTP to the server through the OpenAI client of <see cref="ChatClientFactory"/>.</summary>
     public static (LlmWriter Writer, IChatClient Client) Writer(LlmOptions options, PromptTemplate? template = null)
     {
-        var client = ChatClientFactory.Create(options);
-        var writer = new LlmWriter(client, options, template ?? WritePrompt.Load(), Profile, NullLogger.Instance, rateLimitWait: TimeSpan.FromMilliseconds(50));
+        var client = ChatClientFactory.Create(options, resilience: FastRetries);
+        var writer = new LlmWriter(client, options, template ?? WritePrompt.Load(), Profile, NullLogger.Instance);
         return (writer, client);
     }
 }
