@@ -29,7 +29,19 @@ if (args.Length >= 3 && args[0] == "send-mail")
     return 0;
 }
 
-Console.Error.WriteLine("usage: roundup-bench generate-snapshot [--records 2700000] [--out FILE]\n       roundup-bench snapshot-phases SNAPSHOT.json SCRATCH.db   (times read+convert and store separately)\n       roundup-bench read-fulltext FOLDER [PAPERS]   (evidence extraction, as the skim stage reads a shortlist)\n       roundup-bench send-mail SUBSCRIBERS PORT [CONNECTIONS] [SCRATCH]   (render and deliver to an SMTP sink on 127.0.0.1:PORT)");
+if (args.Length >= 1 && args[0] == "render-email")
+{
+    RenderEmailBench.Run(args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000, args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+    return 0;
+}
+
+if (args.Length >= 2 && args[0] == "write-offline")
+{
+    WriteOfflineBench.Run(args[1], args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20, args.Length >= 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5);
+    return 0;
+}
+
+Console.Error.WriteLine("usage: roundup-bench generate-snapshot [--records 2700000] [--out FILE]\n       roundup-bench snapshot-phases SNAPSHOT.json SCRATCH.db   (times read+convert and store separately)\n       roundup-bench read-fulltext FOLDER [PAPERS]   (evidence extraction, as the skim stage reads a shortlist)\n       roundup-bench send-mail SUBSCRIBERS PORT [CONNECTIONS] [SCRATCH]   (render and deliver to an SMTP sink on 127.0.0.1:PORT)\n       roundup-bench render-email [MESSAGES] [ROUNDS]   (personalise one prepared issue MESSAGES times, default 10000, 5 rounds)\n       roundup-bench write-offline FULLTEXT-FOLDER [ENTRIES] [ROUNDS]   (the offline writer on ENTRIES picks from full texts, default 20, 5 rounds)");
 return 2;
 
 static string? ArgValue(string[] args, string name)

@@ -53,7 +53,7 @@ public static class SendMailBench
         File.Delete(db);
     }
 
-    private static Issue SampleIssue() => new()
+    internal static Issue SampleIssue() => new()
     {
         Week = new IssueWeek(2025, 26),
         Title = "Verifiers everywhere, and small models that plan",

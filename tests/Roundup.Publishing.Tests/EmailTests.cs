@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using Roundup.Publishing.Email;
 
 namespace Roundup.Publishing.Tests;
 
-public sealed class EmailTests(ITestOutputHelper output)
+public sealed class EmailTests
 {
     private static readonly Uri Unsubscribe = new("https://example.org/roundup/unsubscribe?token=t0k%2Ben&list=weekly");
 
@@ -107,31 +106,20 @@ public sealed class EmailTests(ITestOutputHelper output)
         Assert.Contains("UnsubscribeUrl", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>One prepared issue personalised 10,000 times. How fast: bench/README.md, `roundup-bench render-email`.</summary>
     [Fact]
-    public void Ten_thousand_personalised_messages_render_quickly()
+    public void Ten_thousand_personalised_messages_render_from_one_prepared_issue()
     {
-        IssueEmail.Prepare(SampleIssues.Week26(), SampleIssues.Site); // the first call parses the templates
-        var clock = Stopwatch.StartNew();
         var prepared = IssueEmail.Prepare(SampleIssues.Week26Corrected(), SampleIssues.Site);
-        var prepare = clock.Elapsed;
-        clock.Restart();
-        long bytes = 0;
         for (var i = 0; i < 10_000; i++)
         {
             var email = prepared.ForSubscriber(new($"Reader {i}", new Uri($"https://example.org/roundup/unsubscribe?token={i}")));
-            bytes += email.Html.Length + email.Text.Length;
             if (i == 9_999)
             {
                 Assert.Contains($"token={i}", email.Html, StringComparison.Ordinal);
                 Assert.Contains($"Hi Reader {i},", email.Text, StringComparison.Ordinal);
             }
         }
-
-        clock.Stop();
-        output.WriteLine($"prepare {prepare.TotalMilliseconds:F0} ms; 10,000 messages {clock.Elapsed.TotalMilliseconds:F0} ms; {bytes / 10_000} chars each (HTML + text)");
-        // The delivery budget is 30 s for 10,000 messages including SMTP; rendering must stay a small part of it
-        // even on a busy CI machine.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"10,000 messages took {clock.Elapsed}");
     }
 
     [Fact]

@@ -47,6 +47,12 @@ public sealed class ArxivHttpClient : IArxivHttp, IDisposable
         }
     }
 
+    /// <summary>
+    /// Times each attempt's time-out: real time, since a time-out is about the wire and a test clock that fires timers
+    /// at once would cut every request short. A test that times out an attempt gives a clock it moves itself.
+    /// </summary>
+    internal TimeProvider TimeoutClock { get; init; } = TimeProvider.System;
+
     /// <summary>The cache in use, or null when <see cref="ArxivHttpOptions.CacheDirectory"/> is empty.</summary>
     public DiskResponseCache? Cache => _cache;
 
@@ -160,10 +166,9 @@ public sealed class ArxivHttpClient : IArxivHttp, IDisposable
             AddValidators(request, stale);
         }
 
-        // Real time on purpose: a time-out is about the wire, and a test clock that fires timers at once would
-        // otherwise cut every request short.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        // Real time unless a test says otherwise (TimeoutClock), not the TimeProvider of the spacing and the retries.
+        using var timeLimit = new CancellationTokenSource(TimeSpan.FromSeconds(_options.TimeoutSeconds), TimeoutClock);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeLimit.Token);
         HttpResponseMessage? response = null;
         try
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Roundup.FullText;
 using Roundup.FullText.Facts;
@@ -116,8 +115,9 @@ public sealed class OfflineWriterTests
         Assert.Contains(entry.Flags, f => f.StartsWith("no abstract", StringComparison.Ordinal));
     }
 
+    /// <summary>A week's 20 picks from full texts, one writer for all. How fast: bench/README.md, `roundup-bench write-offline`.</summary>
     [Fact]
-    public void A_weeks_picks_are_written_in_well_under_a_second()
+    public void A_weeks_picks_are_all_written()
     {
         var evidence = new[]
         {
@@ -126,15 +126,10 @@ public sealed class OfflineWriterTests
         };
         var papers = Enumerable.Range(0, 20).Select(i => ToWrite(evidence[i % 2])).ToList();
         var writer = new OfflineWriter(TldrModel.Default);
-        writer.Write(papers[0]);
 
-        var watch = Stopwatch.StartNew();
         var entries = papers.Select(writer.Write).ToList();
-        watch.Stop();
 
-        TestContext.Current.SendDiagnosticMessage($"20 entries in {watch.ElapsedMilliseconds} ms");
         Assert.Equal(20, entries.Count);
-        Assert.True(watch.ElapsedMilliseconds < 1000, $"{watch.ElapsedMilliseconds} ms");
     }
 
     private static PaperToWrite ToWrite(PaperEvidence evidence) => new()
