@@ -5,7 +5,6 @@ using Roundup.Delivery.Sending;
 using Roundup.Issues;
 using Roundup.Papers;
 using Roundup.Publishing.Email;
-using Roundup.Storage.Sqlite;
 
 namespace Roundup.Cli.Commands;
 
@@ -50,7 +49,7 @@ public static class CorrectCommand
             await using var mail = mailIt ? await MailSetup.OpenAsync(host, ct) : null;
             if (mail is not null)
             {
-                await RequireSentAsync(issue, mail.Store, ct);
+                await RequireSentAsync(issue, mail.Outbox, ct);
             }
 
             var saved = await IssueFiles.SaveAsync(host, issue, issue with { Corrections = [.. issue.Corrections, new Correction(id, words, host.Time.GetUtcNow(), mailIt)] }, ct);
@@ -66,11 +65,11 @@ public static class CorrectCommand
             }
 
             var number = saved.Corrections.Count;
-            var key = MailingKey.Erratum(saved.Week.ToString(), number);
+            var key = MailingKey.ForErratum(saved.Week, number);
             var resume = $"the correction is recorded and its mailing {key} stays in the outbox; run `roundup send --week {saved.Week}` to finish it";
             var logger = host.Logs.CreateLogger<DeliveryRun>();
             logger.LogInformation("{Key}: e-mailing correction {Number} to those who were sent {Week}; if this is cut short, `roundup send --week {Week}` finishes it", key, number, saved.Week, saved.Week);
-            var run = new DeliveryRun(mail.Store, mail.Transport, mail.Builder, host.Options.Mail.DeliverySettings(), host.Time, logger);
+            var run = new DeliveryRun(mail.Outbox, mail.SenderLock, mail.Transport, mail.Builder, host.Options.Mail.DeliverySettings(), host.Time, logger);
             var content = new PreparedContent(ErratumEmail.Prepare(saved, number, host.Options.Publish.Site()));
             return SendCommand.ExitCode(await SendCommand.DeliverAsync(run, key, content, null, retryFailed: false, $"roundup send --week {saved.Week}", resume, ct));
         });
@@ -78,14 +77,14 @@ public static class CorrectCommand
     }
 
     /// <summary>Refuses <c>--email</c> for an issue that is not published or that nobody has been sent: its own e-mail will carry the correction.</summary>
-    private static async Task RequireSentAsync(Issue issue, SqliteDeliveryStore store, CancellationToken ct)
+    private static async Task RequireSentAsync(Issue issue, IOutboxStore outbox, CancellationToken ct)
     {
         if (issue.Status != IssueStatus.Published)
         {
             throw new UsageException($"--email: the {issue.Week} issue is {issue.Status}, not Published: the erratum links to its archive page; publish it first (roundup publish --week {issue.Week}) or record the correction without --email");
         }
 
-        if ((await store.CountAsync(issue.Week.ToString(), ct)).Sent == 0)
+        if ((await outbox.CountAsync(MailingKey.ForIssue(issue.Week), ct)).Sent == 0)
         {
             throw new UsageException($"--email: the {issue.Week} issue has not been sent to anyone yet, and its own e-mail will carry the correction; record it without --email");
         }

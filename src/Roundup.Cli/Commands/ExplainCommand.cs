@@ -20,9 +20,9 @@ public static class ExplainCommand
             var paperId = ArxivId.TryParse(text, out var parsed, out var error) ? parsed.WithoutVersion() : throw new UsageException(error);
             var w = Window.Resolve(parse, window, host.Calendar, host.Time);
             var store = await host.StoreAsync(ct);
-            var paper = await store.GetPaperAsync(paperId, ct) ?? throw new UsageException($"{paperId} is not in the store (harvest or import its week first)");
+            var paper = await store.Papers.GetPaperAsync(paperId, ct) ?? throw new UsageException($"{paperId} is not in the store (harvest or import its week first)");
             var path = (await store.Selection.GetJudgementsAsync(w.Key, cancellationToken: ct)).Where(j => j.Paper == paperId).ToList();
-            Console.Out.Write(SelectionPrinter.Explain(w.Key, paper, path));
+            Console.Out.Write(SelectionPrinter.Explain(w.Key.ToString(), paper, path));
             return CommandRunner.Success;
         });
         return command;

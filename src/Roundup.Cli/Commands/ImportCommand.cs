@@ -52,9 +52,9 @@ public static class ImportCommand
             foreach (var group in selection.Groups)
             {
                 var store = await host.StoreAsync(ct);
-                var before = await store.CountPapersAsync(ct);
-                var result = await new Harvester(store, host.Logs.CreateLogger<Harvester>()).RunAsync(group.Source, Files, ct);
-                var after = await store.CountPapersAsync(ct);
+                var before = await store.Papers.CountPapersAsync(ct);
+                var result = await new Harvester(store.Harvest, host.Logs.CreateLogger<Harvester>()).RunAsync(group.Source, Files, ct);
+                var after = await store.Papers.CountPapersAsync(ct);
                 var count = group.Files.Count;
                 var added = after - before;
                 Console.Out.WriteLine(Summary(count, group.Source.Name, result, added, after));

@@ -47,7 +47,7 @@ public static class LearnCommand
             var last = parse.GetValue(until) ?? picked.Max(p => p.ListingDate);
             var extraFiles = TasteInputs.Files(parse.GetValue(extra) ?? []);
             var store = await host.StoreAsync(ct);
-            var listed = await store.GetPapersAnnouncedAsync(first, last, ct);
+            var listed = await store.Papers.GetPapersAnnouncedAsync(first, last, ct);
             var decisions = await store.Selection.GetAllDecisionsAsync(ct);
             var sources = new[] { Path.GetFileName(parse.GetValue(picks)!) }.Concat(extraFiles.Select(Path.GetFileName).OfType<string>()).ToList();
             var (set, unknown) = TasteSets.FromPicks(listed, picked, decisions, TasteInputs.History(extraFiles, logger), first, last, sources);

@@ -1,23 +1,32 @@
 using Roundup.Cli.Hosting;
+using Roundup.Delivery;
 using Roundup.Delivery.Messages;
 using Roundup.Delivery.Tokens;
 using Roundup.Delivery.Transport;
-using Roundup.Storage.Sqlite;
 
 namespace Roundup.Cli.Commands;
 
-/// <summary>What the mail verbs share: the Mail options (validated at start-up with the rest of the configuration), the delivery store, the link signer and the sender.</summary>
+/// <summary>
+/// What the mail verbs share: the Mail options (validated at start-up with the rest of the configuration), the
+/// subscribers, outbox and sender lock of the host's store, the link signer and the sender.
+/// </summary>
 public sealed class MailSetup : IAsyncDisposable
 {
-    private MailSetup(SqliteDeliveryStore store, TokenSigner signer, MessageBuilder builder, IMailTransportFactory transport)
+    private MailSetup(ISubscriberStore subscribers, IOutboxStore outbox, ISenderLock senderLock, TokenSigner signer, MessageBuilder builder, IMailTransportFactory transport)
     {
-        Store = store;
+        Subscribers = subscribers;
+        Outbox = outbox;
+        SenderLock = senderLock;
         Signer = signer;
         Builder = builder;
         Transport = transport;
     }
 
-    public SqliteDeliveryStore Store { get; }
+    public ISubscriberStore Subscribers { get; }
+
+    public IOutboxStore Outbox { get; }
+
+    public ISenderLock SenderLock { get; }
 
     public TokenSigner Signer { get; }
 
@@ -30,8 +39,10 @@ public sealed class MailSetup : IAsyncDisposable
         var mail = host.Options.Mail;
         var signer = mail.Signer(host.Time);
         var builder = new MessageBuilder(mail.List(host.Options.Publish.Site().BaseUrl), signer, host.Time);
-        return new MailSetup(await SqliteDeliveryStore.OpenAsync(host.Options.Store.Path, host.Time, ct), signer, builder, mail.Transport());
+        var store = await host.StoreAsync(ct);
+        return new MailSetup(store.Subscribers, store.Outbox, store.SenderLock, signer, builder, mail.Transport());
     }
 
-    public ValueTask DisposeAsync() => Store.DisposeAsync();
+    /// <summary>Nothing of its own to let go of: the store is the host's and is disposed with it.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -67,6 +67,6 @@ public static class ReadCommand
     private static async Task<int?> KnownVersionAsync(RoundupHost host, ArxivId id, CancellationToken cancellationToken)
     {
         var store = await host.StoreAsync(cancellationToken);
-        return (await store.GetPaperAsync(id, cancellationToken))?.Version;
+        return (await store.Papers.GetPaperAsync(id, cancellationToken))?.Version;
     }
 }

@@ -23,11 +23,11 @@ public static class RefreshCommand
         {
             var w = Window.Resolve(parse, window, host.Calendar, host.Time);
             var store = await host.StoreAsync(ct);
-            var papers = await store.GetPapersAnnouncedAsync(w.First, w.Last, ct);
+            var papers = await store.Papers.GetPapersAnnouncedAsync(w.First, w.Last, ct);
             var ids = papers.Where(p => parse.GetValue(all) || p.Versions.Count == 0).Select(p => p.Id).ToList();
             var source = new ArxivApiLookupSource((ArxivApiPaperSource)host.Source(new Configuration.SourceSpec("api", [])), ids);
             var request = new HarvestRequest(w.First, w.Last, ["refresh"]);
-            var result = await new Harvester(store, host.Logs.CreateLogger<Harvester>()).RunAsync(source, request, ct);
+            var result = await new Harvester(store.Harvest, host.Logs.CreateLogger<Harvester>()).RunAsync(source, request, ct);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Refreshed {result.Papers:N0} of {ids.Count:N0} papers of {w.Describe()} from the arXiv API in {result.Pages:N0} requests; {result.BadRecords:N0} not found or unusable{(result.Resumed ? " (resumed)" : "")}"));
             foreach (var problem in result.Problems.Take(20))

@@ -31,7 +31,7 @@ public static class SelectCommand
     {
         var profile = FunnelFactory.LoadProfile(host);
         var store = await host.StoreAsync(ct);
-        var papers = await store.GetPapersAnnouncedAsync(window.First, window.Last, ct);
+        var papers = await store.Papers.GetPapersAnnouncedAsync(window.First, window.Last, ct);
         var funnel = await FunnelFactory.CreateAsync(host, profile, ct);
         var scope = profile.Categories.Count > 0 ? profile.Categories : host.Options.Harvest.EffectiveCategories;
         var result = await funnel.RunAsync(window.Key, papers, profile, scope, ct);

@@ -7,7 +7,6 @@ using Roundup.Delivery.Sending;
 using Roundup.Delivery.Transport;
 using Roundup.Issues;
 using Roundup.Publishing.Email;
-using Roundup.Storage.Sqlite;
 
 namespace Roundup.Cli.Commands;
 
@@ -48,23 +47,23 @@ public static class SendCommand
             long? onlyId = null;
             if (parse.GetValue(only) is { } address)
             {
-                var subscriber = await mail.Store.FindSubscriberAsync(address, ct);
+                var subscriber = await mail.Subscribers.FindSubscriberAsync(address, ct);
                 onlyId = subscriber is { Status: SubscriberStatus.Active }
                     ? subscriber.Id
                     : throw new UsageException($"--only: the address is not an active subscriber{(subscriber is null ? "" : $" (subscriber {subscriber.Id} is {subscriber.Status.ToString().ToLowerInvariant()})")}");
             }
 
             var site = host.Options.Publish.Site();
-            var name = issue.Week.ToString();
+            var name = MailingKey.ForIssue(issue.Week);
             var retry = parse.GetValue(retryFailed);
-            var mailings = new List<(string Key, IMessageContent Content)> { (name, new PreparedContent(IssueEmail.Prepare(issue, site))) };
+            var mailings = new List<(MailingKey Key, IMessageContent Content)> { (name, new PreparedContent(IssueEmail.Prepare(issue, site))) };
             if (onlyId is null)
             {
                 // --only is a proof of the issue; errata go to whole audiences, fixed when first enqueued.
                 mailings.AddRange(ErratumMailings(issue, site));
             }
 
-            var run = new DeliveryRun(mail.Store, mail.Transport, mail.Builder, host.Options.Mail.DeliverySettings(), host.Time, host.Logs.CreateLogger<DeliveryRun>());
+            var run = new DeliveryRun(mail.Outbox, mail.SenderLock, mail.Transport, mail.Builder, host.Options.Mail.DeliverySettings(), host.Time, host.Logs.CreateLogger<DeliveryRun>());
             if (parse.GetValue(dryRun))
             {
                 foreach (var (key, content) in mailings)
@@ -80,9 +79,9 @@ public static class SendCommand
             var exit = CommandRunner.Success;
             foreach (var (key, content) in mailings)
             {
-                if (key != name && await FinishedAsync(mail.Store, key, ct) is { } done)
+                if (key != name && await FinishedAsync(mail.Outbox, key, ct) is { } done)
                 {
-                    var retryable = await mail.Store.CountRetryableAsync(key, cancellationToken: ct);
+                    var retryable = await mail.Outbox.CountRetryableAsync(key, cancellationToken: ct);
                     if (!retry || retryable == 0)
                     {
                         Console.Out.WriteLine($"{key}: delivered earlier ({done.Sent} sent, {done.Failed} failed, {done.Suppressed} suppressed)");
@@ -116,7 +115,7 @@ public static class SendCommand
     /// finished, and if not, the command (<paramref name="again"/>) that finishes it. A relay failure or a busy store is
     /// reported on stderr with <paramref name="hint"/>, and null returned.
     /// </summary>
-    internal static async Task<DeliveryReport?> DeliverAsync(DeliveryRun run, string key, IMessageContent content, long? onlyId, bool retryFailed, string again, string hint, CancellationToken ct)
+    internal static async Task<DeliveryReport?> DeliverAsync(DeliveryRun run, MailingKey key, IMessageContent content, long? onlyId, bool retryFailed, string again, string hint, CancellationToken ct)
     {
         try
         {
@@ -173,19 +172,19 @@ public static class SendCommand
     }
 
     /// <summary>The erratum mailings the curator asked for (<c>correct --email</c>), in the order of the corrections.</summary>
-    private static IEnumerable<(string Key, IMessageContent Content)> ErratumMailings(Issue issue, Publishing.SiteOptions site)
+    private static IEnumerable<(MailingKey Key, IMessageContent Content)> ErratumMailings(Issue issue, Publishing.SiteOptions site)
     {
         for (var n = 1; n <= issue.Corrections.Count; n++)
         {
             if (issue.Corrections[n - 1].Email)
             {
-                yield return (MailingKey.Erratum(issue.Week.ToString(), n), new PreparedContent(ErratumEmail.Prepare(issue, n, site)));
+                yield return (MailingKey.ForErratum(issue.Week, n), new PreparedContent(ErratumEmail.Prepare(issue, n, site)));
             }
         }
     }
 
     /// <summary>The mailing's counts when it has rows and none is left to send; null while it is unstarted or unfinished.</summary>
-    private static async Task<DeliveryCounts?> FinishedAsync(SqliteDeliveryStore store, string key, CancellationToken ct)
+    private static async Task<DeliveryCounts?> FinishedAsync(IOutboxStore store, MailingKey key, CancellationToken ct)
     {
         var counts = await store.CountAsync(key, ct);
         return counts.Pending + counts.Sending + counts.Deferred == 0 && counts.Sent + counts.Failed + counts.Suppressed > 0 ? counts : null;

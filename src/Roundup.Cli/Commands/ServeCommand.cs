@@ -22,7 +22,7 @@ public static class ServeCommand
             await using var mail = await MailSetup.OpenAsync(host, ct);
             var list = mail.Builder.List;
             var options = serve.Server(list.LinkBase, host.Options.Publish.ArchiveDir, list.DisplayName);
-            await using var server = await RoundupWebServer.StartAsync(options, mail.Store, mail.Signer, new SignUpMail(mail.Transport, mail.Builder), host.Logs, ct);
+            await using var server = await RoundupWebServer.StartAsync(options, mail.Subscribers, mail.Signer, new SignUpMail(mail.Transport, mail.Builder), host.Logs, ct);
             foreach (var address in server.Addresses)
             {
                 Console.Out.WriteLine($"listening on {address.AbsoluteUri}");

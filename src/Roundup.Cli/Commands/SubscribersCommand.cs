@@ -91,7 +91,7 @@ public static class SubscribersCommand
 
             await using var mail = await MailSetup.OpenAsync(host, ct);
             var result = await AddAsync(host, mail, [new SubscriberImport(email, parse.GetValue(name))], parse.GetValue(confirmed), ct);
-            var subscriber = await mail.Store.FindSubscriberAsync(email, ct);
+            var subscriber = await mail.Subscribers.FindSubscriberAsync(email, ct);
             Console.Out.WriteLine(result.Suppressed > 0
                 ? "not added: the address is on the suppression list"
                 : $"subscriber {subscriber!.Id}: {subscriber.Status.ToString().ToLowerInvariant()}{(result.Added > 0 ? " (added)" : "")}");
@@ -109,8 +109,8 @@ public static class SubscribersCommand
         {
             await using var mail = await MailSetup.OpenAsync(host, ct);
             var email = parse.GetValue(address)!;
-            var subscriber = await mail.Store.FindSubscriberAsync(email, ct);
-            await mail.Store.SuppressAddressAsync(email, SuppressionReason.Unsubscribed, ct);
+            var subscriber = await mail.Subscribers.FindSubscriberAsync(email, ct);
+            await mail.Subscribers.SuppressAddressAsync(email, SuppressionReason.Unsubscribed, ct);
             Console.Out.WriteLine(subscriber is null
                 ? "not a subscriber; the address is now on the suppression list"
                 : $"subscriber {subscriber.Id}: unsubscribed and suppressed");
@@ -131,7 +131,7 @@ public static class SubscribersCommand
             try
             {
                 // A running delivery holds rows of this subscriber in memory: wait for it rather than pull them away.
-                sending = await mail.Store.LockSenderAsync(ct);
+                sending = await mail.SenderLock.LockSenderAsync(ct);
             }
             catch (DeliveryBusyException e)
             {
@@ -140,7 +140,7 @@ public static class SubscribersCommand
 
             await using (sending)
             {
-                var result = await mail.Store.ForgetSubscriberAsync(parse.GetValue(address)!, ct);
+                var result = await mail.Subscribers.ForgetSubscriberAsync(parse.GetValue(address)!, ct);
                 Console.Out.WriteLine(result.SubscriberId is { } id
                     ? $"subscriber {id}: erased with {result.OutboxRows} outbox row(s); the address's hash stays on the suppression list"
                     : $"not a subscriber; the address's hash is {(result.WasSuppressed ? "already" : "now")} on the suppression list");
@@ -162,7 +162,7 @@ public static class SubscribersCommand
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             await using var mail = await MailSetup.OpenAsync(host, ct);
-            var subscribers = await mail.Store.ListSubscribersAsync(parse.GetValue(status), cancellationToken: ct);
+            var subscribers = await mail.Subscribers.ListSubscribersAsync(parse.GetValue(status), cancellationToken: ct);
             foreach (var s in subscribers)
             {
                 Console.Out.WriteLine($"{s.Id}\t{s.Status.ToString().ToLowerInvariant()}\t{s.Email}\t{s.Name}");
@@ -182,7 +182,7 @@ public static class SubscribersCommand
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             await using var mail = await MailSetup.OpenAsync(host, ct);
-            var outcome = await act(new SubscriptionLinks(mail.Store, mail.Signer), parse.GetValue(token)!, ct);
+            var outcome = await act(new SubscriptionLinks(mail.Subscribers, mail.Signer), parse.GetValue(token)!, ct);
             Console.Out.WriteLine(outcome.SubscriberId is { } id ? $"subscriber {id}: {outcome.Message}" : outcome.Message);
             return outcome.Done ? CommandRunner.Success : CommandRunner.Failed;
         });
@@ -191,12 +191,12 @@ public static class SubscribersCommand
 
     private static async Task<ImportResult> AddAsync(RoundupHost host, MailSetup mail, IReadOnlyList<SubscriberImport> subscribers, bool confirmed, CancellationToken ct)
     {
-        var result = await mail.Store.AddSubscribersAsync(subscribers, confirmed ? SubscriberStatus.Active : SubscriberStatus.Pending, ct);
+        var result = await mail.Subscribers.AddSubscribersAsync(subscribers, confirmed ? SubscriberStatus.Active : SubscriberStatus.Pending, ct);
         if (!confirmed && result.AddedIds.Count > 0)
         {
             try
             {
-                var mailer = new ConfirmationMailer(mail.Store, mail.Transport, mail.Builder, host.Logs.CreateLogger<ConfirmationMailer>());
+                var mailer = new ConfirmationMailer(mail.Subscribers, mail.Transport, mail.Builder, host.Logs.CreateLogger<ConfirmationMailer>());
                 var sent = await mailer.SendAsync(result.AddedIds, ct);
                 await Console.Error.WriteLineAsync($"{sent} confirmation message(s) sent through {mail.Transport.Description}");
             }

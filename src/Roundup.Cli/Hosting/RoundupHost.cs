@@ -12,14 +12,14 @@ using Roundup.Llm.Prompts;
 using Roundup.Llm.Scoring;
 using Roundup.Ranking.Embeddings;
 using Roundup.Selection;
-using Roundup.Storage.Sqlite;
+using Roundup.Storage;
 
 namespace Roundup.Cli.Hosting;
 
 /// <summary>What a command runs on: the validated options, logging, the clock, the calendar, the store, the sources.</summary>
 public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, TimeProvider time) : IAsyncDisposable
 {
-    private SqliteStore? _store;
+    private IRoundupStore? _store;
     private ArxivHttpClient? _http;
     private MiniLmEmbedder? _miniLm;
     private Microsoft.Extensions.AI.IChatClient? _chat;
@@ -35,8 +35,9 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
         ArxivHolidays.Known.Concat(options.Calendar.Holidays.Select(h => DateOnly.Parse(h, System.Globalization.CultureInfo.InvariantCulture))),
         options.Calendar.WeekStartsOn);
 
-    public async Task<SqliteStore> StoreAsync(CancellationToken cancellationToken) =>
-        _store ??= await SqliteStore.OpenAsync(Options.Store.Path, Time, cancellationToken);
+    /// <summary>The store <c>Store:Provider</c> names, opened when first needed and disposed with the host.</summary>
+    public async Task<IRoundupStore> StoreAsync(CancellationToken cancellationToken) =>
+        _store ??= await StoreFactory.OpenAsync(Options.Store, Time, cancellationToken);
 
     /// <summary>The offline embedding model, with vectors cached in the store.</summary>
     public async Task<IEmbedder> EmbedderAsync(CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ namespace Roundup.Storage.Sqlite;
 /// Subscribers, suppressions and the outbox in the SQLite store. Every state change is its own committed
 /// transaction, so what a killed process leaves behind is exactly what it had done.
 /// </summary>
-public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposable
+public sealed partial class SqliteDeliveryStore : ISubscriberStore, IOutboxStore, ISenderLock, IAsyncDisposable
 {
     private readonly SqliteSession _session;
     private readonly TimeProvider _time;
@@ -163,7 +163,7 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
     public async Task<IReadOnlyList<Suppression>> ListSuppressionsAsync(CancellationToken cancellationToken = default) =>
         await _session.QueryAsync("SELECT address_hash, reason, recorded FROM suppressions ORDER BY recorded, address_hash", ReadSuppression, cancellationToken);
 
-    public async Task<int> EnqueueAsync(string week, string messageIdDomain, long? onlySubscriber = null, CancellationToken cancellationToken = default)
+    public async Task<int> EnqueueAsync(MailingKey mailing, string messageIdDomain, long? onlySubscriber = null, CancellationToken cancellationToken = default)
     {
         var inserted = await _session.QueryAsync(
             $"""
@@ -178,11 +178,11 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
             """,
             r => r.GetInt64(0),
             cancellationToken,
-            ("$w", week),
+            ("$w", mailing.ToString()),
             ("$d", messageIdDomain),
             ("$t", Time(_time.GetUtcNow())),
             ("$only", onlySubscriber is null ? DBNull.Value : onlySubscriber.Value),
-            ("$issue", (object?)MailingKey.ErratumOf(week) ?? DBNull.Value));
+            ("$issue", IssueOf(mailing)));
         return inserted.Count;
     }
 
@@ -194,7 +194,7 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
         AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.week = $w)
         """;
 
-    public async Task<IReadOnlyList<Subscriber>> ListDueRecipientsAsync(string week, long afterId, int limit, bool includeRetryable = false, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<Subscriber>> ListDueRecipientsAsync(MailingKey mailing, long afterId, int limit, bool includeRetryable = false, CancellationToken cancellationToken = default) =>
         await _session.QueryAsync(
             $"""
             SELECT {SubscriberColumns}
@@ -207,11 +207,11 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
             """,
             r => ReadSubscriber(r),
             cancellationToken,
-            ("$w", week),
+            ("$w", mailing.ToString()),
             ("$after", afterId),
             ("$n", limit),
             ("$failed", includeRetryable ? 1 : 0),
-            ("$issue", (object?)MailingKey.ErratumOf(week) ?? DBNull.Value));
+            ("$issue", IssueOf(mailing)));
 
     // A Failed row is retryable while its subscriber is active and unsuppressed: a refused address is bounced and
     // suppressed with its row, and someone who left since is not written to.
@@ -221,33 +221,33 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
                     AND NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.address_hash = s.address_hash))
         """;
 
-    public async Task<int> RetryFailedAsync(string week, long? onlySubscriber = null, CancellationToken cancellationToken = default) =>
+    public async Task<int> RetryFailedAsync(MailingKey mailing, long? onlySubscriber = null, CancellationToken cancellationToken = default) =>
         (await _session.QueryAsync(
             $"UPDATE outbox AS o SET state = 'pending', attempts = 0, next_attempt = NULL, updated = $t WHERE {Retryable} RETURNING subscriber_id",
             r => r.GetInt64(0),
             cancellationToken,
-            ("$w", week),
+            ("$w", mailing.ToString()),
             ("$only", onlySubscriber is null ? DBNull.Value : onlySubscriber.Value),
             ("$t", Time(_time.GetUtcNow())))).Count;
 
-    public async Task<int> CountRetryableAsync(string week, long? onlySubscriber = null, CancellationToken cancellationToken = default) =>
+    public async Task<int> CountRetryableAsync(MailingKey mailing, long? onlySubscriber = null, CancellationToken cancellationToken = default) =>
         Convert.ToInt32(
             await _session.ScalarAsync(
                 $"SELECT count(*) FROM outbox o WHERE {Retryable}",
                 cancellationToken,
-                ("$w", week),
+                ("$w", mailing.ToString()),
                 ("$only", onlySubscriber is null ? DBNull.Value : onlySubscriber.Value)),
             CultureInfo.InvariantCulture);
 
-    public async Task<int> ReleaseInterruptedAsync(string week, CancellationToken cancellationToken = default) =>
+    public async Task<int> ReleaseInterruptedAsync(MailingKey mailing, CancellationToken cancellationToken = default) =>
         (await _session.QueryAsync(
             "UPDATE outbox SET state = 'pending', updated = $t WHERE week = $w AND state = 'sending' RETURNING subscriber_id",
             r => r.GetInt64(0),
             cancellationToken,
-            ("$w", week),
+            ("$w", mailing.ToString()),
             ("$t", Time(_time.GetUtcNow())))).Count;
 
-    public async Task<IReadOnlyList<OutboxItem>> ClaimAsync(string week, int max, long? onlySubscriber = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OutboxItem>> ClaimAsync(MailingKey mailing, int max, long? onlySubscriber = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         var claimed = new List<OutboxItem>();
@@ -264,7 +264,7 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
                   AND ($only IS NULL OR o.subscriber_id = $only)
                 ORDER BY o.subscriber_id LIMIT $n
                 """,
-                ("$w", week),
+                ("$w", mailing.ToString()),
                 ("$only", onlySubscriber is null ? DBNull.Value : onlySubscriber.Value),
                 ("$now", now),
                 ("$n", max));
@@ -293,7 +293,7 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
                 {
                     var leaving = suppressed || subscriber.Status != SubscriberStatus.Active;
                     var command = leaving ? drop : take;
-                    Set(command, now, week, row.SubscriberId);
+                    Set(command, now, mailing.ToString(), row.SubscriberId);
                     command.ExecuteNonQuery();
                     if (!leaving)
                     {
@@ -307,26 +307,26 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
         return claimed;
     }
 
-    public Task MarkSentAsync(string week, long subscriberId, string answer, CancellationToken cancellationToken = default) =>
+    public Task MarkSentAsync(MailingKey mailing, long subscriberId, string answer, CancellationToken cancellationToken = default) =>
         _session.ScalarAsync(
             "UPDATE outbox SET state = 'sent', next_attempt = NULL, last_answer = $a, updated = $t WHERE week = $w AND subscriber_id = $id",
             cancellationToken,
             ("$a", answer),
             ("$t", Time(_time.GetUtcNow())),
-            ("$w", week),
+            ("$w", mailing.ToString()),
             ("$id", subscriberId));
 
-    public Task MarkDeferredAsync(string week, long subscriberId, DateTimeOffset nextAttempt, string answer, CancellationToken cancellationToken = default) =>
+    public Task MarkDeferredAsync(MailingKey mailing, long subscriberId, DateTimeOffset nextAttempt, string answer, CancellationToken cancellationToken = default) =>
         _session.ScalarAsync(
             "UPDATE outbox SET state = 'deferred', next_attempt = $next, last_answer = $a, updated = $t WHERE week = $w AND subscriber_id = $id",
             cancellationToken,
             ("$next", Time(nextAttempt)),
             ("$a", answer),
             ("$t", Time(_time.GetUtcNow())),
-            ("$w", week),
+            ("$w", mailing.ToString()),
             ("$id", subscriberId));
 
-    public async Task MarkFailedAsync(string week, long subscriberId, string answer, SuppressionReason? suppress, CancellationToken cancellationToken = default)
+    public async Task MarkFailedAsync(MailingKey mailing, long subscriberId, string answer, SuppressionReason? suppress, CancellationToken cancellationToken = default)
     {
         var now = Time(_time.GetUtcNow());
         await _session.ExclusiveAsync(async () =>
@@ -337,7 +337,7 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
                 "UPDATE outbox SET state = 'failed', next_attempt = NULL, last_answer = $a, updated = $t WHERE week = $w AND subscriber_id = $id",
                 ("$a", answer),
                 ("$t", now),
-                ("$w", week),
+                ("$w", mailing.ToString()),
                 ("$id", subscriberId));
             if (suppress is { } reason)
             {
@@ -348,30 +348,30 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
         }, cancellationToken);
     }
 
-    public Task ReleaseAsync(string week, long subscriberId, CancellationToken cancellationToken = default) =>
+    public Task ReleaseAsync(MailingKey mailing, long subscriberId, CancellationToken cancellationToken = default) =>
         _session.ScalarAsync(
             "UPDATE outbox SET state = 'pending', updated = $t WHERE week = $w AND subscriber_id = $id AND state = 'sending'",
             cancellationToken,
             ("$t", Time(_time.GetUtcNow())),
-            ("$w", week),
+            ("$w", mailing.ToString()),
             ("$id", subscriberId));
 
-    public async Task<OutboxRow?> GetOutboxRowAsync(string week, long subscriberId, CancellationToken cancellationToken = default) =>
-        (await _session.QueryAsync($"SELECT {OutboxColumns} FROM outbox o WHERE o.week = $w AND o.subscriber_id = $id", r => ReadOutbox(r), cancellationToken, ("$w", week), ("$id", subscriberId))).FirstOrDefault();
+    public async Task<OutboxRow?> GetOutboxRowAsync(MailingKey mailing, long subscriberId, CancellationToken cancellationToken = default) =>
+        (await _session.QueryAsync($"SELECT {OutboxColumns} FROM outbox o WHERE o.week = $w AND o.subscriber_id = $id", r => ReadOutbox(r), cancellationToken, ("$w", mailing.ToString()), ("$id", subscriberId))).FirstOrDefault();
 
-    public async Task<DeliveryCounts> CountAsync(string week, CancellationToken cancellationToken = default)
+    public async Task<DeliveryCounts> CountAsync(MailingKey mailing, CancellationToken cancellationToken = default)
     {
         var counts = (await _session.QueryAsync(
             "SELECT state, count(*) FROM outbox WHERE week = $w GROUP BY state",
             r => (State: Enum.Parse<OutboxState>(r.GetString(0), ignoreCase: true), Count: r.GetInt32(1)),
             cancellationToken,
-            ("$w", week))).ToDictionary(c => c.State, c => c.Count);
+            ("$w", mailing.ToString()))).ToDictionary(c => c.State, c => c.Count);
         int Of(OutboxState state) => counts.GetValueOrDefault(state);
         return new DeliveryCounts(Of(OutboxState.Pending), Of(OutboxState.Sending), Of(OutboxState.Sent), Of(OutboxState.Deferred), Of(OutboxState.Failed), Of(OutboxState.Suppressed));
     }
 
-    public async Task<DateTimeOffset?> NextDeferredAsync(string week, CancellationToken cancellationToken = default) =>
-        await _session.ScalarAsync("SELECT min(next_attempt) FROM outbox WHERE week = $w AND state = 'deferred'", cancellationToken, ("$w", week)) is string next
+    public async Task<DateTimeOffset?> NextDeferredAsync(MailingKey mailing, CancellationToken cancellationToken = default) =>
+        await _session.ScalarAsync("SELECT min(next_attempt) FROM outbox WHERE week = $w AND state = 'deferred'", cancellationToken, ("$w", mailing.ToString())) is string next
             ? ParseTime(next)
             : null;
 
@@ -389,6 +389,9 @@ public sealed partial class SqliteDeliveryStore : IDeliveryStore, IAsyncDisposab
 
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>For an erratum's mailing, the key of the issue's own mailing (whose Sent rows are its audience); else SQL NULL.</summary>
+    private static object IssueOf(MailingKey mailing) => mailing.IsErratum ? MailingKey.ForIssue(mailing.Issue).ToString() : DBNull.Value;
 
     private void SuppressSubscriber(SqliteTransaction transaction, long id, SuppressionReason reason, string now)
     {
