@@ -1,5 +1,6 @@
 using System.Globalization;
 using MimeKit;
+using Roundup.Delivery;
 using Roundup.Issues;
 using Roundup.Storage.Sqlite;
 using Roundup.Testing;
@@ -34,7 +35,7 @@ public sealed class SendCommandTests : IDisposable
     private async Task<int> CountSentAsync()
     {
         await using var store = await SqliteDeliveryStore.OpenAsync(_dir.File("roundup.db"));
-        return (await store.CountAsync(Week)).Sent;
+        return (await store.CountAsync(MailingKey.Parse(Week))).Sent;
     }
 
     [Theory]

@@ -30,7 +30,7 @@ public sealed class SendRefusalTests : IDisposable
     private async Task<(DeliveryCounts Counts, int Suppressions)> OutboxAsync()
     {
         await using var store = await SqliteDeliveryStore.OpenAsync(_dir.File("roundup.db"));
-        return (await store.CountAsync(Week), (await store.ListSuppressionsAsync()).Count);
+        return (await store.CountAsync(MailingKey.Parse(Week)), (await store.ListSuppressionsAsync()).Count);
     }
 
     private static string LastLine(string text) => text.TrimEnd().Split('\n')[^1];
@@ -89,10 +89,10 @@ public sealed class SendRefusalTests : IDisposable
         await using (var store = await SqliteDeliveryStore.OpenAsync(_dir.File("roundup.db")))
         {
             // What a relay that refused every message left behind before: rows failed for good, addresses not blamed.
-            await store.EnqueueAsync(Week, "roundup.example.org");
-            foreach (var claimed in await store.ClaimAsync(Week, 2))
+            await store.EnqueueAsync(MailingKey.Parse(Week), "roundup.example.org");
+            foreach (var claimed in await store.ClaimAsync(MailingKey.Parse(Week), 2))
             {
-                await store.MarkFailedAsync(Week, claimed.Row.SubscriberId, "554 5.7.1 policy", null);
+                await store.MarkFailedAsync(MailingKey.Parse(Week), claimed.Row.SubscriberId, "554 5.7.1 policy", null);
             }
         }
 

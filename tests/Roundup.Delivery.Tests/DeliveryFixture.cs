@@ -15,7 +15,7 @@ namespace Roundup.Delivery.Tests;
 /// <summary>A real SQLite delivery store in a temp folder, a signer, a message builder and a recording logger.</summary>
 public sealed class DeliveryFixture : IAsyncDisposable
 {
-    public const string Week = "2025-W26";
+    public static readonly MailingKey Week = MailingKey.Parse("2025-W26");
     public const string Secret = "a test secret that is long enough for HMAC-SHA256";
 
     private DeliveryFixture(TempDirectory dir, SqliteDeliveryStore store)
@@ -56,7 +56,7 @@ public sealed class DeliveryFixture : IAsyncDisposable
             SubscriberStatus.Active)).AddedIds;
 
     public DeliveryRun Run(IMailTransportFactory transport, DeliveryOptions? options = null) =>
-        new(Store, transport, Builder, options ?? new DeliveryOptions { RetryDelay = TimeSpan.FromMilliseconds(10) }, TimeProvider.System, Logs);
+        new(Store, Store, transport, Builder, options ?? new DeliveryOptions { RetryDelay = TimeSpan.FromMilliseconds(10) }, TimeProvider.System, Logs);
 
     public static SmtpTransportFactory Smtp(int port, string? user = null, string? password = null) =>
         new(new SmtpRelay("127.0.0.1", port, SmtpSecurity.None) { User = user, Password = password, Timeout = TimeSpan.FromSeconds(20) });

@@ -47,10 +47,10 @@ public sealed class PickupDeliveryTests : IAsyncLifetime
         Assert.True(outcome.Done, outcome.Message);
         Assert.Equal(ids[1], outcome.SubscriberId);
 
-        var nextWeek = await _f.Run(new PickupFolder(_f.Dir.File("pickup-w27"))).RunAsync("2025-W27", new TestContent());
+        var nextWeek = await _f.Run(new PickupFolder(_f.Dir.File("pickup-w27"))).RunAsync(MailingKey.Parse("2025-W27"), new TestContent());
         Assert.Equal(2, nextWeek.Sent);
         Assert.Equal(SubscriberStatus.Unsubscribed, (await _f.Store.GetSubscriberAsync(ids[1]))!.Status);
-        Assert.Null(await _f.Store.GetOutboxRowAsync("2025-W27", ids[1]));
+        Assert.Null(await _f.Store.GetOutboxRowAsync(MailingKey.Parse("2025-W27"), ids[1]));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class PickupDeliveryTests : IAsyncLifetime
         await _f.AddReadersAsync(1);
         await using var held = await _f.Store.LockSenderAsync();
         await using var other = await Storage.Sqlite.SqliteDeliveryStore.OpenAsync(_f.DatabasePath);
-        var run = new DeliveryRun(other, new PickupFolder(Pickup), _f.Builder, new DeliveryOptions(), TimeProvider.System, _f.Logs);
+        var run = new DeliveryRun(other, other, new PickupFolder(Pickup), _f.Builder, new DeliveryOptions(), TimeProvider.System, _f.Logs);
         await Assert.ThrowsAsync<DeliveryBusyException>(() => run.RunAsync(DeliveryFixture.Week, new TestContent()));
     }
 }

@@ -11,7 +11,7 @@ namespace Roundup.Delivery.Tests;
 /// </summary>
 public sealed class RelayRefusalTests : IAsyncLifetime
 {
-    private const string Week = DeliveryFixture.Week;
+    private static readonly MailingKey Week = DeliveryFixture.Week;
     private DeliveryFixture _f = null!;
 
     public async ValueTask InitializeAsync()

@@ -61,7 +61,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
             Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
             var link = Regex.Match(message.Headers["List-Unsubscribe"]!, "<(https://[^>]+t=([^>]+))>");
             var token = _f.Signer.Check(link.Groups[2].Value, TokenPurpose.Unsubscribe);
-            Assert.Equal((id, DeliveryFixture.Week), (token.Token!.SubscriberId, token.Token.Week));
+            Assert.Equal((id, DeliveryFixture.Week.ToString()), (token.Token!.SubscriberId, token.Token.Week));
             Assert.Contains(link.Groups[1].Value, message.TextBody, StringComparison.Ordinal);
             Assert.Contains(WebUtility.HtmlEncode(link.Groups[1].Value), message.HtmlBody, StringComparison.Ordinal);
         }
@@ -122,7 +122,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         Assert.Equal(SuppressionReason.Bounced, (await _f.Store.GetSuppressionAsync(DeliveryFixture.Address(3)))!.Reason);
         Assert.DoesNotContain(DeliveryFixture.Address(3), CopiesPerRecipient(sink).Keys);
 
-        var nextWeek = await _f.Run(DeliveryFixture.Smtp(sink.Port)).RunAsync("2025-W27", new TestContent());
+        var nextWeek = await _f.Run(DeliveryFixture.Smtp(sink.Port)).RunAsync(MailingKey.Parse("2025-W27"), new TestContent());
         Assert.Equal((3, 3, 0), (nextWeek.Enqueued, nextWeek.Sent, nextWeek.Failed));
         _f.AssertNoAddressInLogs();
     }

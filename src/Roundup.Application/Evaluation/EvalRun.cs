@@ -17,7 +17,7 @@ using Roundup.Ranking.Taste.Signals;
 using Roundup.Ranking.Taste.Text;
 using Roundup.Ranking.Taste.Training;
 using Roundup.Selection;
-using Roundup.Storage.Sqlite;
+using Roundup.Storage;
 
 namespace Roundup.Application.Evaluation;
 
@@ -51,15 +51,15 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
 
     public async Task<EvalReport> RunAsync(EvalInputs inputs, CancellationToken ct)
     {
-        await using var store = await SqliteStore.OpenAsync(inputs.StorePath, host.Time, ct);
-        await new Harvester(store, host.Logs.CreateLogger<Harvester>()).RunAsync(new ListingFileSource(inputs.Listings), new HarvestRequest(DateOnly.MinValue, DateOnly.MaxValue, [string.Join('|', inputs.Listings)]), ct);
+        await using var store = await StoreFactory.OpenAsync(new StoreOptions { Path = inputs.StorePath }, host.Time, ct);
+        await new Harvester(store.Harvest, host.Logs.CreateLogger<Harvester>()).RunAsync(new ListingFileSource(inputs.Listings), new HarvestRequest(DateOnly.MinValue, DateOnly.MaxValue, [string.Join('|', inputs.Listings)]), ct);
         var (picks, problems) = PicksFile.Read(inputs.Picks);
         foreach (var p in problems)
         {
             logger.LogWarning("Skipped a bad line of the picks file: {Problem}", p);
         }
 
-        var listed = await store.GetPapersAnnouncedAsync(DateOnly.MinValue, DateOnly.MaxValue, ct);
+        var listed = await store.Papers.GetPapersAnnouncedAsync(DateOnly.MinValue, DateOnly.MaxValue, ct);
         var history = TasteInputs.History(inputs.History, logger);
         var extra = TasteInputs.History(inputs.ExtraPositives, logger);
         var lastListed = listed.Count == 0 ? DateOnly.MinValue : listed.Max(p => p.Announced!.Value);
@@ -115,17 +115,17 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
 
         var rows = new List<EvalReport.RowResult>
         {
-            await FunnelRowAsync(c, "funnel", label, new TasteChoice(learned, true, false), test, relevant, ct),
-            await FunnelRowAsync(c, "default taste", label, new TasteChoice(defaultTaste, true, false), test, relevant, ct),
-            await FunnelRowAsync(c, "no reputation", label, new TasteChoice(defaultTaste, false, false), test, relevant, ct),
-            await FunnelRowAsync(c, "profile only", label, TasteChoice.ProfileAlone(true), test, relevant, ct),
+            await FunnelRowAsync(c, "funnel", (from, until), new TasteChoice(learned, true, false), test, relevant, ct),
+            await FunnelRowAsync(c, "default taste", (from, until), new TasteChoice(defaultTaste, true, false), test, relevant, ct),
+            await FunnelRowAsync(c, "no reputation", (from, until), new TasteChoice(defaultTaste, false, false), test, relevant, ct),
+            await FunnelRowAsync(c, "profile only", (from, until), TasteChoice.ProfileAlone(true), test, relevant, ct),
         };
         if (c.Inputs.Ablation)
         {
             foreach (var (name, group) in new[] { ("default − content", SignalGroup.Content), ("default − metadata", SignalGroup.Metadata) })
             {
                 var ablated = TasteTrainer.Train(recipe, c.Embedder, new TasteSettings(), "default", off: [group], cancellationToken: ct);
-                rows.Add(await FunnelRowAsync(c, name, label, new TasteChoice(ablated, true, false), test, relevant, ct));
+                rows.Add(await FunnelRowAsync(c, name, (from, until), new TasteChoice(ablated, true, false), test, relevant, ct));
             }
 
             TasteModel? plain = null;
@@ -133,7 +133,7 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
             {
                 var withText = TasteTrainer.Train(recipe, c.Embedder, new TasteSettings { TextScore = kind }, "default", cancellationToken: ct);
                 plain ??= withText;
-                rows.Add(await FunnelRowAsync(c, name, label, new TasteChoice(withText, true, false), test, relevant, ct));
+                rows.Add(await FunnelRowAsync(c, name, (from, until), new TasteChoice(withText, true, false), test, relevant, ct));
             }
 
             rows.AddRange(CompareRankers(c, recipe, plain!, test, relevant, before, ct));
@@ -167,9 +167,9 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
         yield return RankingRow("LambdaMART alone", Order(ranker(testReadings)), relevant, c.Profile.Picks);
     }
 
-    private async Task<EvalReport.RowResult> FunnelRowAsync(Context c, string row, string window, TasteChoice taste, IReadOnlyList<Paper> test, HashSet<ArxivId> relevant, CancellationToken ct)
+    private async Task<EvalReport.RowResult> FunnelRowAsync(Context c, string row, (DateOnly From, DateOnly Until) window, TasteChoice taste, IReadOnlyList<Paper> test, HashSet<ArxivId> relevant, CancellationToken ct)
     {
-        var week = $"eval {window} {row}";
+        var week = SelectionKey.ForEvaluation(window.From, window.Until, row);
         var funnel = FunnelFactory.Create(host, c.Profile, c.Store.Selection, c.Embedder, taste, [], c.FullText);
         // The human curators picked from every category in the listings: so does the funnel here.
         var result = await funnel.RunAsync(week, test, c.Profile, [], ct);
@@ -221,7 +221,7 @@ public sealed class EvalRun(RoundupHost host, ILogger logger)
             g.Count(j => j.Advanced && relevant.Contains(j.Paper)))).ToList();
 
     private sealed record Context(
-        SqliteStore Store,
+        IRoundupStore Store,
         IEmbedder Embedder,
         CuratorProfile Profile,
         PaperFullText FullText,

@@ -19,7 +19,7 @@ public sealed class HarvestWeek(RoundupHost host)
 
         var store = await host.StoreAsync(ct);
         var request = new HarvestRequest(window.First, window.Last, host.Options.Harvest.EffectiveCategories);
-        var outcome = await new HarvestJob(store, host.Calendar, host.Logs).RunAsync(sources, request, ct);
+        var outcome = await new HarvestJob(store.Harvest, host.Calendar, host.Logs).RunAsync(sources, request, ct);
         return new WeekHarvest(outcome, window);
     }
 }

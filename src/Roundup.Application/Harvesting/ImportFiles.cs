@@ -27,9 +27,9 @@ public sealed class ImportFiles(RoundupHost host)
     public async Task<ImportedFiles> ImportAsync(FileSelection.Group group, CancellationToken ct)
     {
         var store = await host.StoreAsync(ct);
-        var before = await store.CountPapersAsync(ct);
-        var result = await new Harvester(store, host.Logs.CreateLogger<Harvester>()).RunAsync(group.Source, Request, ct);
-        var after = await store.CountPapersAsync(ct);
+        var before = await store.Papers.CountPapersAsync(ct);
+        var result = await new Harvester(store.Harvest, host.Logs.CreateLogger<Harvester>()).RunAsync(group.Source, Request, ct);
+        var after = await store.Papers.CountPapersAsync(ct);
         return new ImportedFiles(group.Files.Count, group.Source.Name, result, after - before, after);
     }
 }

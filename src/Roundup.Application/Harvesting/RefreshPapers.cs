@@ -16,11 +16,11 @@ public sealed class RefreshPapers(RoundupHost host)
     public async Task<(HarvestResult Result, int Asked)> RunAsync(Window window, bool all, CancellationToken ct)
     {
         var store = await host.StoreAsync(ct);
-        var papers = await store.GetPapersAnnouncedAsync(window.First, window.Last, ct);
+        var papers = await store.Papers.GetPapersAnnouncedAsync(window.First, window.Last, ct);
         var ids = papers.Where(p => all || p.Versions.Count == 0).Select(p => p.Id).ToList();
         var source = new ArxivApiLookupSource((ArxivApiPaperSource)host.Source(new SourceSpec("api", [])), ids);
         var request = new HarvestRequest(window.First, window.Last, ["refresh"]);
-        var result = await new Harvester(store, host.Logs.CreateLogger<Harvester>()).RunAsync(source, request, ct);
+        var result = await new Harvester(store.Harvest, host.Logs.CreateLogger<Harvester>()).RunAsync(source, request, ct);
         return (result, ids.Count);
     }
 }

@@ -18,7 +18,7 @@ using Roundup.FullText;
 using Roundup.FullText.Scoring;
 using Roundup.Profiles;
 using Roundup.Selection;
-using Roundup.Storage.Sqlite;
+using Roundup.Storage;
 
 namespace Roundup.Application.Hosting;
 
@@ -28,7 +28,7 @@ namespace Roundup.Application.Hosting;
 /// </summary>
 public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, TimeProvider time) : IAsyncDisposable
 {
-    private SqliteStore? _store;
+    private IRoundupStore? _store;
     private ArxivHttpClient? _http;
     private MiniLmEmbedder? _miniLm;
     private Microsoft.Extensions.AI.IChatClient? _chat;
@@ -46,8 +46,9 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
         ArxivHolidays.Known.Concat(options.Calendar.Holidays.Select(h => DateOnly.Parse(h, System.Globalization.CultureInfo.InvariantCulture))),
         options.Calendar.WeekStartsOn);
 
-    public async Task<SqliteStore> StoreAsync(CancellationToken cancellationToken) =>
-        _store ??= await SqliteStore.OpenAsync(Options.Store.Path, Time, cancellationToken);
+    /// <summary>The store <c>Store:Provider</c> names, opened when first needed and disposed with the host.</summary>
+    public async Task<IRoundupStore> StoreAsync(CancellationToken cancellationToken) =>
+        _store ??= await StoreFactory.OpenAsync(Options.Store, Time, cancellationToken);
 
     /// <summary>The offline embedding model, with vectors cached in the store.</summary>
     public async Task<IEmbedder> EmbedderAsync(CancellationToken cancellationToken) =>

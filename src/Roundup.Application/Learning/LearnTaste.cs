@@ -36,7 +36,7 @@ public sealed class LearnTaste(RoundupHost host)
         var last = until ?? picked.Max(p => p.ListingDate);
         var extraFiles = TasteInputs.Files(extraPositives);
         var store = await host.StoreAsync(ct);
-        var listed = await store.GetPapersAnnouncedAsync(first, last, ct);
+        var listed = await store.Papers.GetPapersAnnouncedAsync(first, last, ct);
         var decisions = await store.Selection.GetAllDecisionsAsync(ct);
         var sources = new[] { Path.GetFileName(picksFile) }.Concat(extraFiles.Select(Path.GetFileName).OfType<string>()).ToList();
         var (set, unknown) = TasteSets.FromPicks(listed, picked, decisions, TasteInputs.History(extraFiles, logger), first, last, sources);

@@ -41,7 +41,7 @@ public sealed class ReadPaper(RoundupHost host)
             throw new UsageException($"no full text for {id} in {Path.GetFullPath(directory)} (looked for {id.Canonical}.pdf, .tar.gz, .html, .tex) and --offline forbids fetching it");
         }
 
-        var version = id.Version ?? (await (await host.StoreAsync(cancellationToken)).GetPaperAsync(id, cancellationToken))?.Version
+        var version = id.Version ?? (await (await host.StoreAsync(cancellationToken)).Papers.GetPaperAsync(id, cancellationToken))?.Version
             ?? throw new UsageException($"{id} is not in the store, so its latest version is unknown: give it (e.g. {id.Canonical}v1) or harvest the paper first");
         var (path, attempts) = await host.FullText.Fetcher.FetchAsync(id, version, cancellationToken);
         return path ?? throw new UsageException($"no full text for {id.Canonical}v{version} from arXiv ({string.Join("; ", attempts)})");

@@ -16,7 +16,7 @@ public sealed class CuratorDecisions(RoundupHost host)
     public async Task<(Paper Paper, IReadOnlyList<Judgement> Path)> ExplainAsync(Window window, ArxivId id, CancellationToken ct)
     {
         var store = await host.StoreAsync(ct);
-        var paper = await store.GetPaperAsync(id, ct) ?? throw new UsageException($"{id} is not in the store (harvest or import its week first)");
+        var paper = await store.Papers.GetPaperAsync(id, ct) ?? throw new UsageException($"{id} is not in the store (harvest or import its week first)");
         var path = (await store.Selection.GetJudgementsAsync(window.Key, cancellationToken: ct)).Where(j => j.Paper == id).ToList();
         return (paper, path);
     }

@@ -26,7 +26,7 @@ public static class FunnelFactory
         var exemplars = new List<Paper>();
         foreach (var id in profile.Exemplars)
         {
-            if (await store.GetPaperAsync(id, cancellationToken) is { } paper)
+            if (await store.Papers.GetPaperAsync(id, cancellationToken) is { } paper)
             {
                 exemplars.Add(paper);
             }

@@ -11,7 +11,7 @@ public sealed class SelectWeek(RoundupHost host)
     {
         var profile = host.Profile;
         var store = await host.StoreAsync(ct);
-        var papers = await store.GetPapersAnnouncedAsync(window.First, window.Last, ct);
+        var papers = await store.Papers.GetPapersAnnouncedAsync(window.First, window.Last, ct);
         var funnel = await FunnelFactory.CreateAsync(host, ct);
         var scope = profile.Categories.Count > 0 ? profile.Categories : host.Options.Harvest.EffectiveCategories;
         var result = await funnel.RunAsync(window.Key, papers, profile, scope, ct);

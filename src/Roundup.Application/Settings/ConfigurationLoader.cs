@@ -61,14 +61,9 @@ public static class ConfigurationLoader
 
     public static IEnumerable<string> Validate(RoundupOptions options)
     {
-        if (!string.Equals(options.Store.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        foreach (var error in options.Store.Validate())
         {
-            yield return $"Store:Provider '{options.Store.Provider}' is not known (use sqlite)";
-        }
-
-        if (string.IsNullOrWhiteSpace(options.Store.Path))
-        {
-            yield return "Store:Path must name the SQLite file";
+            yield return error;
         }
 
         foreach (var source in options.Harvest.Sources)

@@ -1,3 +1,5 @@
+using Roundup.Storage;
+
 namespace Roundup.Application.Settings;
 
 /// <summary>Everything <c>roundup.json</c> and <c>ROUNDUP_*</c> environment variables can set.</summary>

@@ -1,4 +1,5 @@
 using Roundup.Calendar;
+using Roundup.Selection;
 
 namespace Roundup.Application.Weeks;
 
@@ -6,7 +7,7 @@ namespace Roundup.Application.Weeks;
 public sealed record Window(DateOnly First, DateOnly Last, IssueWeek? Week)
 {
     /// <summary>The key selection results are stored under: the ISO week, or the date range.</summary>
-    public string Key => Week?.ToString() ?? $"{First:yyyy-MM-dd}..{Last:yyyy-MM-dd}";
+    public SelectionKey Key => Week is { } week ? SelectionKey.ForWeek(week) : SelectionKey.ForDates(First, Last);
 
     public string Describe() => Week is { } w ? $"{w} (listing dates {First:yyyy-MM-dd} to {Last:yyyy-MM-dd})" : $"{First:yyyy-MM-dd} to {Last:yyyy-MM-dd}";
 

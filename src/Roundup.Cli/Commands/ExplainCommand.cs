@@ -20,7 +20,7 @@ public static class ExplainCommand
             var paperId = ArxivId.TryParse(parse.GetValue(id)!, out var parsed, out var error) ? parsed.WithoutVersion() : throw new UsageException(error);
             var w = window.Resolve(parse, host.Calendar, host.Time);
             var (paper, path) = await new CuratorDecisions(host).ExplainAsync(w, paperId, ct);
-            Console.Out.Write(SelectionPrinter.Explain(w.Key, paper, path));
+            Console.Out.Write(SelectionPrinter.Explain(w.Key.ToString(), paper, path));
             return CommandRunner.Success;
         });
         return command;

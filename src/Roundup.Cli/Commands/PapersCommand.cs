@@ -16,7 +16,7 @@ public static class PapersCommand
         {
             var w = window.Resolve(parse, host.Calendar, host.Time);
             var store = await host.StoreAsync(ct);
-            var papers = await store.GetPapersAnnouncedAsync(w.First, w.Last, ct);
+            var papers = await store.Papers.GetPapersAnnouncedAsync(w.First, w.Last, ct);
             Console.Out.Write(parse.GetValue(format) == OutputFormat.Json ? PaperPrinter.Json(papers) + Environment.NewLine : PaperPrinter.Table(papers));
             return CommandRunner.Success;
         });

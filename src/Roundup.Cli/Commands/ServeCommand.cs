@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Roundup.Application.Delivering;
 using Roundup.Web.Hosting;
 using Roundup.Web.SignUp;
 
@@ -19,10 +20,10 @@ public static class ServeCommand
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             var serve = host.Options.Serve;
-            await using var mail = await MailSetup.OpenAsync(host, ct);
+            var mail = await MailSetup.OpenAsync(host, ct);
             var list = mail.Builder.List;
             var options = serve.Server(list.LinkBase, host.Options.Publish.ArchiveDir, list.DisplayName);
-            await using var server = await RoundupWebServer.StartAsync(options, mail.Store, mail.Signer, new SignUpMail(mail.Transport, mail.Builder), host.Logs, ct);
+            await using var server = await RoundupWebServer.StartAsync(options, mail.Subscribers, mail.Signer, new SignUpMail(mail.Transport, mail.Builder), host.Logs, ct);
             foreach (var address in server.Addresses)
             {
                 Console.Out.WriteLine($"listening on {address.AbsoluteUri}");

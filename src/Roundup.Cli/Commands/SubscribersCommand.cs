@@ -1,13 +1,7 @@
-using Roundup.Application;
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
-using Roundup.Application.Hosting;
-using Roundup.Application.Selecting;
-using Roundup.Application.Writing;
+using Roundup.Application.Delivering;
 using Roundup.Delivery;
-using Roundup.Delivery.Addresses;
 using Roundup.Delivery.Subscribers;
-using Roundup.Delivery.Transport;
 
 namespace Roundup.Cli.Commands;
 
@@ -26,8 +20,8 @@ public static class SubscribersCommand
         command.Subcommands.Add(Remove());
         command.Subcommands.Add(Forget());
         command.Subcommands.Add(List());
-        command.Subcommands.Add(Link("confirm", "Confirm a subscription with the token of its confirmation link", (links, token, ct) => links.ConfirmAsync(token, ct)));
-        command.Subcommands.Add(Link("unsubscribe", "Unsubscribe with the token of an unsubscribe link", (links, token, ct) => links.UnsubscribeAsync(token, ct)));
+        command.Subcommands.Add(Link("confirm", "Confirm a subscription with the token of its confirmation link", (subscribers, token, ct) => subscribers.ConfirmAsync(token, ct)));
+        command.Subcommands.Add(Link("unsubscribe", "Unsubscribe with the token of an unsubscribe link", (subscribers, token, ct) => subscribers.UnsubscribeAsync(token, ct)));
         return command;
     }
 
@@ -43,14 +37,14 @@ public static class SubscribersCommand
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             var path = parse.GetValue(file)!;
-            var read = SubscriberCsv.ReadFile(path);
+            var (read, added) = await new ManageSubscribers(host).ImportAsync(path, parse.GetValue(confirmed), ct);
             foreach (var problem in read.Problems)
             {
                 await Console.Error.WriteLineAsync($"roundup: {path}: {problem}");
             }
 
-            await using var mail = await MailSetup.OpenAsync(host, ct);
-            var result = await AddAsync(host, mail, read.Subscribers, parse.GetValue(confirmed), ct);
+            PrintConfirmations(added);
+            var result = added.Result;
             Console.Out.WriteLine(
                 $"{path}: {read.Rows} rows: {result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged, {result.Suppressed} on the suppression list (left alone), " +
                 $"{read.Duplicates} duplicate rows merged, {read.Problems.Count} rows refused{RefusedLines(read.Problems)}");
@@ -86,15 +80,9 @@ public static class SubscribersCommand
         command.Options.Add(confirmed);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            var email = parse.GetValue(address)!;
-            if ((EmailAddress.Problem(email) ?? HeaderText.Problem(parse.GetValue(name), "name")) is { } problem)
-            {
-                throw new UsageException(problem);
-            }
-
-            await using var mail = await MailSetup.OpenAsync(host, ct);
-            var result = await AddAsync(host, mail, [new SubscriberImport(email, parse.GetValue(name))], parse.GetValue(confirmed), ct);
-            var subscriber = await mail.Store.FindSubscriberAsync(email, ct);
+            var (added, subscriber) = await new ManageSubscribers(host).AddOneAsync(parse.GetValue(address)!, parse.GetValue(name), parse.GetValue(confirmed), ct);
+            PrintConfirmations(added);
+            var result = added.Result;
             Console.Out.WriteLine(result.Suppressed > 0
                 ? "not added: the address is on the suppression list"
                 : $"subscriber {subscriber!.Id}: {subscriber.Status.ToString().ToLowerInvariant()}{(result.Added > 0 ? " (added)" : "")}");
@@ -110,10 +98,7 @@ public static class SubscribersCommand
         command.Arguments.Add(address);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            await using var mail = await MailSetup.OpenAsync(host, ct);
-            var email = parse.GetValue(address)!;
-            var subscriber = await mail.Store.FindSubscriberAsync(email, ct);
-            await mail.Store.SuppressAddressAsync(email, SuppressionReason.Unsubscribed, ct);
+            var subscriber = await new ManageSubscribers(host).RemoveAsync(parse.GetValue(address)!, ct);
             Console.Out.WriteLine(subscriber is null
                 ? "not a subscriber; the address is now on the suppression list"
                 : $"subscriber {subscriber.Id}: unsubscribed and suppressed");
@@ -129,26 +114,10 @@ public static class SubscribersCommand
         command.Arguments.Add(address);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            await using var mail = await MailSetup.OpenAsync(host, ct);
-            IAsyncDisposable sending;
-            try
-            {
-                // A running delivery holds rows of this subscriber in memory: wait for it rather than pull them away.
-                sending = await mail.Store.LockSenderAsync(ct);
-            }
-            catch (DeliveryBusyException e)
-            {
-                throw new UsageException($"not erased: {e.Message}");
-            }
-
-            await using (sending)
-            {
-                var result = await mail.Store.ForgetSubscriberAsync(parse.GetValue(address)!, ct);
-                Console.Out.WriteLine(result.SubscriberId is { } id
-                    ? $"subscriber {id}: erased with {result.OutboxRows} outbox row(s); the address's hash stays on the suppression list"
-                    : $"not a subscriber; the address's hash is {(result.WasSuppressed ? "already" : "now")} on the suppression list");
-            }
-
+            var result = await new ManageSubscribers(host).ForgetAsync(parse.GetValue(address)!, ct);
+            Console.Out.WriteLine(result.SubscriberId is { } id
+                ? $"subscriber {id}: erased with {result.OutboxRows} outbox row(s); the address's hash stays on the suppression list"
+                : $"not a subscriber; the address's hash is {(result.WasSuppressed ? "already" : "now")} on the suppression list");
             await Console.Error.WriteLineAsync(host.Options.Mail.UsesSmtp
                 ? "roundup: messages already handed to the relay are beyond this store"
                 : $"roundup: .eml files already written to {Path.GetFullPath(host.Options.Mail.PickupDir)} are not touched");
@@ -164,8 +133,7 @@ public static class SubscribersCommand
         command.Options.Add(status);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            await using var mail = await MailSetup.OpenAsync(host, ct);
-            var subscribers = await mail.Store.ListSubscribersAsync(parse.GetValue(status), cancellationToken: ct);
+            var subscribers = await new ManageSubscribers(host).ListAsync(parse.GetValue(status), ct);
             foreach (var s in subscribers)
             {
                 Console.Out.WriteLine($"{s.Id}\t{s.Status.ToString().ToLowerInvariant()}\t{s.Email}\t{s.Name}");
@@ -177,38 +145,30 @@ public static class SubscribersCommand
         return command;
     }
 
-    private static Command Link(string name, string description, Func<SubscriptionLinks, string, CancellationToken, Task<LinkOutcome>> act)
+    private static Command Link(string name, string description, Func<ManageSubscribers, string, CancellationToken, Task<LinkOutcome>> act)
     {
         var command = new Command(name, description);
         var token = new Argument<string>("token") { Description = "The t= value of the link" };
         command.Arguments.Add(token);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            await using var mail = await MailSetup.OpenAsync(host, ct);
-            var outcome = await act(new SubscriptionLinks(mail.Store, mail.Signer), parse.GetValue(token)!, ct);
+            var outcome = await act(new ManageSubscribers(host), parse.GetValue(token)!, ct);
             Console.Out.WriteLine(outcome.SubscriberId is { } id ? $"subscriber {id}: {outcome.Message}" : outcome.Message);
             return outcome.Done ? CommandRunner.Success : CommandRunner.Failed;
         });
         return command;
     }
 
-    private static async Task<ImportResult> AddAsync(RoundupHost host, MailSetup mail, IReadOnlyList<SubscriberImport> subscribers, bool confirmed, CancellationToken ct)
+    private static void PrintConfirmations(SubscribersAdded added)
     {
-        var result = await mail.Store.AddSubscribersAsync(subscribers, confirmed ? SubscriberStatus.Active : SubscriberStatus.Pending, ct);
-        if (!confirmed && result.AddedIds.Count > 0)
+        if (added.ConfirmationsSent is { } sent)
         {
-            try
-            {
-                var mailer = new ConfirmationMailer(mail.Store, mail.Transport, mail.Builder, host.Logs.CreateLogger<ConfirmationMailer>());
-                var sent = await mailer.SendAsync(result.AddedIds, ct);
-                await Console.Error.WriteLineAsync($"{sent} confirmation message(s) sent through {mail.Transport.Description}");
-            }
-            catch (Exception e) when (e is DeliveryException or IOException or System.Net.Sockets.SocketException)
-            {
-                await Console.Error.WriteLineAsync($"roundup: the subscribers are stored as pending, but no confirmation went out: {e.Message}");
-            }
+            Console.Error.WriteLine(sent);
         }
 
-        return result;
+        if (added.ConfirmationsFailed is { } failed)
+        {
+            Console.Error.WriteLine($"roundup: {failed}");
+        }
     }
 }

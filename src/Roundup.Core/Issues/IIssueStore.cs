@@ -7,7 +7,10 @@ public interface IIssueStore
 {
     Task<Issue?> GetAsync(IssueWeek week, CancellationToken cancellationToken = default);
 
-    /// <summary>Saves a new version of the week's issue; its <see cref="Issue.Version"/> must be one more than the stored one.</summary>
+    /// <summary>
+    /// Saves a new version of the week's issue; its <see cref="Issue.Version"/> must be one more than the stored one
+    /// (1 for a new week), else it is refused and nothing is saved.
+    /// </summary>
     Task SaveAsync(Issue issue, CancellationToken cancellationToken = default);
 
     /// <summary>Every issue's latest version, newest week first (the archive).</summary>

@@ -7,7 +7,7 @@ namespace Roundup.Selection;
 
 /// <summary>
 /// The selection funnel: scope, then each configured stage over the survivors of the one before, then the final
-/// diverse picks. Every paper that enters a stage leaves with a judgement, stored per (week, stage). A stage whose
+/// diverse picks. Every paper that enters a stage leaves with a judgement, stored per (key, stage). A stage whose
 /// inputs hash the same as last time is not recomputed: its stored judgements are reused.
 /// </summary>
 public sealed class Funnel(ISelectionStore store, IReadOnlyList<FunnelStage> stages, PicksOptions picks, IEmbedder? embedder, ILogger<Funnel> logger)
@@ -15,12 +15,12 @@ public sealed class Funnel(ISelectionStore store, IReadOnlyList<FunnelStage> sta
     /// <summary>Said in the reasons of stages that would read the full text but have no scorer that does.</summary>
     public const string AbstractOnly = "read from the abstract: no full text yet";
 
-    public async Task<FunnelResult> RunAsync(string week, IReadOnlyList<Paper> papers, CuratorProfile profile, IReadOnlyList<string> scopeCategories, CancellationToken cancellationToken = default)
+    public async Task<FunnelResult> RunAsync(SelectionKey key, IReadOnlyList<Paper> papers, CuratorProfile profile, IReadOnlyList<string> scopeCategories, CancellationToken cancellationToken = default)
     {
-        var decisionList = await store.GetDecisionsAsync(week, cancellationToken);
+        var decisionList = await store.GetDecisionsAsync(key, cancellationToken);
         var decisions = decisionList.ToDictionary(d => d.Paper, d => d.Kind);
         var summaries = new List<FunnelResult.StageSummary>();
-        var context = new RunContext(week, profile, decisionList, summaries);
+        var context = new RunContext(key, profile, decisionList, summaries);
         var byId = papers.ToDictionary(p => p.Id);
 
         var scope = await RunStageAsync(context, 0, Scope.StageName, $"scope|{string.Join(' ', scopeCategories)}", [], papers,
@@ -49,26 +49,26 @@ public sealed class Funnel(ISelectionStore store, IReadOnlyList<FunnelStage> sta
             return Task.FromResult(Diversity.Pick(finalists, vectors, picks, decisions));
         }, cancellationToken);
 
-        return new FunnelResult(week, summaries, picked.Where(j => j.Advanced).Select(j => new FunnelResult.Pick(byId[j.Paper], j)).ToList());
+        return new FunnelResult(key.ToString(), summaries, picked.Where(j => j.Advanced).Select(j => new FunnelResult.Pick(byId[j.Paper], j)).ToList());
     }
 
     private async Task<IReadOnlyList<Judgement>> RunStageAsync(RunContext context, int position, string name, string configuration, IReadOnlyList<(IPaperScorer Scorer, double Weight)> scorers, IReadOnlyList<Paper> input, Func<Task<IReadOnlyList<Judgement>>> run, CancellationToken cancellationToken)
     {
-        var (week, profile, decisions, summaries) = context;
+        var (key, profile, decisions, summaries) = context;
         var hash = StageHash.Compute(configuration, scorers.Select(s => (s.Scorer.Id, s.Weight)), profile, decisions, input);
-        var previous = await store.GetStageRunAsync(week, name, cancellationToken);
+        var previous = await store.GetStageRunAsync(key, name, cancellationToken);
         if (previous is not null && previous.InputHash == hash && previous.Position == position)
         {
             logger.LogInformation("{Stage}: inputs unchanged, reusing {Count} judgements", name, previous.Entered);
             summaries.Add(new FunnelResult.StageSummary(previous, Reused: true));
-            return await store.GetJudgementsAsync(week, name, cancellationToken);
+            return await store.GetJudgementsAsync(key, name, cancellationToken);
         }
 
         var started = Stopwatch.GetTimestamp();
         var judgements = await run();
         var usage = scorers.Select(s => s.Scorer).OfType<IMeteredScorer>().Aggregate(ScorerUsage.None, (sum, s) => sum.Add(s.TakeUsage()));
         var stageRun = new StageRun(name, position, hash, input.Count, judgements.Count(j => j.Advanced), judgements.Count(j => j.Score is null && name != Scope.StageName), Stopwatch.GetElapsedTime(started).TotalSeconds, usage);
-        await store.SaveStageAsync(week, stageRun, judgements, cancellationToken);
+        await store.SaveStageAsync(key, stageRun, judgements, cancellationToken);
         logger.LogInformation("{Stage}: {In} in, {Out} advanced, {Unscored} unscored, {Seconds:F1} s", name, stageRun.Entered, stageRun.Advanced, stageRun.Unscored, stageRun.Seconds);
         summaries.Add(new FunnelResult.StageSummary(stageRun, Reused: false));
         return judgements;
@@ -85,5 +85,5 @@ public sealed class Funnel(ISelectionStore store, IReadOnlyList<FunnelStage> sta
         return finalists.Select((p, i) => (p.Id, vectors[i])).ToDictionary(x => x.Id, x => x.Item2);
     }
 
-    private sealed record RunContext(string Week, CuratorProfile Profile, IReadOnlyList<CuratorDecision> Decisions, List<FunnelResult.StageSummary> Summaries);
+    private sealed record RunContext(SelectionKey Key, CuratorProfile Profile, IReadOnlyList<CuratorDecision> Decisions, List<FunnelResult.StageSummary> Summaries);
 }

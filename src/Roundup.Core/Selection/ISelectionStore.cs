@@ -1,19 +1,24 @@
 namespace Roundup.Selection;
 
-/// <summary>The store as the funnel uses it: one set of judgements per (week, stage), replaced whole when a stage reruns.</summary>
+/// <summary>The store as the funnel uses it: one set of judgements per (key, stage), replaced whole when a stage reruns.</summary>
 public interface ISelectionStore
 {
-    Task<StageRun?> GetStageRunAsync(string week, string stage, CancellationToken cancellationToken = default);
+    Task<StageRun?> GetStageRunAsync(SelectionKey key, string stage, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the stage's run and judgements for the week in one transaction.</summary>
-    Task SaveStageAsync(string week, StageRun run, IReadOnlyList<Judgement> judgements, CancellationToken cancellationToken = default);
+    /// <summary>Replaces the stage's run and judgements under the key in one transaction.</summary>
+    Task SaveStageAsync(SelectionKey key, StageRun run, IReadOnlyList<Judgement> judgements, CancellationToken cancellationToken = default);
 
-    /// <summary>The week's judgements, optionally of one stage, in stage order then rank.</summary>
-    Task<IReadOnlyList<Judgement>> GetJudgementsAsync(string week, string? stage = null, CancellationToken cancellationToken = default);
+    /// <summary>The key's judgements, optionally of one stage, in stage order then rank.</summary>
+    Task<IReadOnlyList<Judgement>> GetJudgementsAsync(SelectionKey key, string? stage = null, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<StageRun>> GetStageRunsAsync(string week, CancellationToken cancellationToken = default);
+    /// <summary>The key's stage runs in stage order.</summary>
+    Task<IReadOnlyList<StageRun>> GetStageRunsAsync(SelectionKey key, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<CuratorDecision>> GetDecisionsAsync(string week, CancellationToken cancellationToken = default);
+    /// <summary>The curator's pins and drops under the key, by paper id; a later decision for a paper replaces an earlier one.</summary>
+    Task<IReadOnlyList<CuratorDecision>> GetDecisionsAsync(SelectionKey key, CancellationToken cancellationToken = default);
 
-    Task SaveDecisionAsync(string week, CuratorDecision decision, CancellationToken cancellationToken = default);
+    /// <summary>Every key's pins and drops, oldest decision first: the curator's own labels for the taste model.</summary>
+    Task<IReadOnlyList<CuratorDecision>> GetAllDecisionsAsync(CancellationToken cancellationToken = default);
+
+    Task SaveDecisionAsync(SelectionKey key, CuratorDecision decision, CancellationToken cancellationToken = default);
 }

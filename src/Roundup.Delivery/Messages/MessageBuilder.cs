@@ -23,7 +23,7 @@ public sealed class MessageBuilder(MailingList list, TokenSigner signer, TimePro
     public MimeMessage Build(OutboxItem item, IMessageContent content)
     {
         var subscriber = item.Subscriber;
-        var token = signer.Create(TokenPurpose.Unsubscribe, subscriber.Id, item.Row.Week, list.UnsubscribeLifetime);
+        var token = signer.Create(TokenPurpose.Unsubscribe, subscriber.Id, item.Row.Mailing.ToString(), list.UnsubscribeLifetime);
         var unsubscribe = Link("unsubscribe", token);
         var body = content.For(subscriber, unsubscribe);
         var message = Envelope(subscriber, body.Subject, item.Row.MessageId);

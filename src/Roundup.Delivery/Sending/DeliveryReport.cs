@@ -9,7 +9,7 @@ namespace Roundup.Delivery.Sending;
 /// messages whose subscriber is still active, sent only when a run is asked to retry them.
 /// </summary>
 public sealed record DeliveryReport(
-    string Week,
+    MailingKey Mailing,
     string Destination,
     int Enqueued,
     int Resumed,

@@ -35,21 +35,23 @@ public sealed class DeliveryRun
 {
     private const int PreviewPage = 500;
 
-    private readonly IDeliveryStore _store;
+    private readonly IOutboxStore _outbox;
+    private readonly ISenderLock _senderLock;
     private readonly IMailTransportFactory _transports;
     private readonly MessageBuilder _builder;
     private readonly DeliveryOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public DeliveryRun(IDeliveryStore store, IMailTransportFactory transports, MessageBuilder builder, DeliveryOptions options, TimeProvider time, ILogger logger)
+    public DeliveryRun(IOutboxStore outbox, ISenderLock senderLock, IMailTransportFactory transports, MessageBuilder builder, DeliveryOptions options, TimeProvider time, ILogger logger)
     {
         if (options.Validate().FirstOrDefault() is { } problem)
         {
             throw new ArgumentException(problem, nameof(options));
         }
 
-        _store = store;
+        _outbox = outbox;
+        _senderLock = senderLock;
         _transports = transports;
         _builder = builder;
         _options = options;
@@ -58,56 +60,56 @@ public sealed class DeliveryRun
     }
 
     /// <summary>
-    /// Delivers the mailing <paramref name="week"/> (an issue or an erratum) to every active subscriber, or only to
+    /// Delivers the mailing <paramref name="mailing"/> (an issue or an erratum) to every active subscriber, or only to
     /// <paramref name="onlySubscriber"/>. With <paramref name="retryFailed"/>, failed messages of subscribers who are
     /// still active go out again first (same row, same Message-ID: a failed message was refused, so nobody has it).
     /// Throws <see cref="DeliveryException"/> when the relay cannot be used or refuses us rather than a recipient;
     /// every message it did not take stays in the outbox for the next run.
     /// </summary>
-    public async Task<DeliveryReport> RunAsync(string week, IMessageContent content, long? onlySubscriber = null, bool retryFailed = false, CancellationToken cancellationToken = default)
+    public async Task<DeliveryReport> RunAsync(MailingKey mailing, IMessageContent content, long? onlySubscriber = null, bool retryFailed = false, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        await using var senderLock = await _store.LockSenderAsync(cancellationToken);
-        var resumed = await _store.ReleaseInterruptedAsync(week, cancellationToken);
+        await using var senderLock = await _senderLock.LockSenderAsync(cancellationToken);
+        var resumed = await _outbox.ReleaseInterruptedAsync(mailing, cancellationToken);
         if (resumed > 0)
         {
-            _logger.LogWarning("{Week}: {Count} message(s) left in Sending by an interrupted run are sent again with their Message-IDs", week, resumed);
+            _logger.LogWarning("{Week}: {Count} message(s) left in Sending by an interrupted run are sent again with their Message-IDs", mailing, resumed);
         }
 
-        var retried = retryFailed ? await _store.RetryFailedAsync(week, onlySubscriber, cancellationToken) : 0;
+        var retried = retryFailed ? await _outbox.RetryFailedAsync(mailing, onlySubscriber, cancellationToken) : 0;
         if (retried > 0)
         {
-            _logger.LogInformation("{Week}: {Count} failed message(s) are sent again with their Message-IDs, as asked", week, retried);
+            _logger.LogInformation("{Week}: {Count} failed message(s) are sent again with their Message-IDs, as asked", mailing, retried);
         }
 
-        var before = await _store.CountAsync(week, cancellationToken);
-        var enqueued = await _store.EnqueueAsync(week, _builder.List.Domain, onlySubscriber, cancellationToken);
-        _logger.LogInformation("{Week}: {Enqueued} new message(s) in the outbox; sending through {Destination} on {Connections} connection(s)", week, enqueued, _transports.Description, _options.Connections);
+        var before = await _outbox.CountAsync(mailing, cancellationToken);
+        var enqueued = await _outbox.EnqueueAsync(mailing, _builder.List.Domain, onlySubscriber, cancellationToken);
+        _logger.LogInformation("{Week}: {Enqueued} new message(s) in the outbox; sending through {Destination} on {Connections} connection(s)", mailing, enqueued, _transports.Description, _options.Connections);
 
-        using var run = new Run(this, week, content, onlySubscriber);
+        using var run = new Run(this, mailing, content, onlySubscriber);
         await run.ExecuteAsync(cancellationToken);
-        var after = await _store.CountAsync(week, cancellationToken);
+        var after = await _outbox.CountAsync(mailing, cancellationToken);
         var waiting = onlySubscriber is { } only
-            ? (await _store.GetOutboxRowAsync(week, only, cancellationToken))?.State is OutboxState.Pending or OutboxState.Sending or OutboxState.Deferred ? 1 : 0
+            ? (await _outbox.GetOutboxRowAsync(mailing, only, cancellationToken))?.State is OutboxState.Pending or OutboxState.Sending or OutboxState.Deferred ? 1 : 0
             : after.Pending + after.Sending + after.Deferred;
-        return new DeliveryReport(week, _transports.Description, enqueued, resumed, run.Sent, run.Deferred, run.Failed, after.Suppressed - before.Suppressed, after, clock.Elapsed)
+        return new DeliveryReport(mailing, _transports.Description, enqueued, resumed, run.Sent, run.Deferred, run.Failed, after.Suppressed - before.Suppressed, after, clock.Elapsed)
         {
             Retried = retried,
             Waiting = waiting,
-            NextAttempt = waiting > 0 ? await _store.NextDeferredAsync(week, cancellationToken) : null,
-            Retryable = await _store.CountRetryableAsync(week, onlySubscriber, cancellationToken),
+            NextAttempt = waiting > 0 ? await _outbox.NextDeferredAsync(mailing, cancellationToken) : null,
+            Retryable = await _outbox.CountRetryableAsync(mailing, onlySubscriber, cancellationToken),
         };
     }
 
     /// <summary>Builds every message the run would send now (with <paramref name="retryFailed"/>, the failed ones it would retry too), without sending or changing anything.</summary>
-    public async Task<DeliveryPreview> PreviewAsync(string week, IMessageContent content, long? onlySubscriber = null, bool retryFailed = false, CancellationToken cancellationToken = default)
+    public async Task<DeliveryPreview> PreviewAsync(MailingKey mailing, IMessageContent content, long? onlySubscriber = null, bool retryFailed = false, CancellationToken cancellationToken = default)
     {
         var recipients = 0;
         string? subject = null;
         long after = 0;
         while (true)
         {
-            var page = await _store.ListDueRecipientsAsync(week, after, PreviewPage, retryFailed, cancellationToken);
+            var page = await _outbox.ListDueRecipientsAsync(mailing, after, PreviewPage, retryFailed, cancellationToken);
             if (page.Count == 0)
             {
                 break;
@@ -115,7 +117,7 @@ public sealed class DeliveryRun
 
             foreach (var subscriber in page.Where(s => onlySubscriber is null || s.Id == onlySubscriber))
             {
-                var row = new OutboxRow(week, subscriber.Id, OutboxState.Pending, 0, null, $"preview.{subscriber.Id}@{_builder.List.Domain}", null, _time.GetUtcNow());
+                var row = new OutboxRow(mailing, subscriber.Id, OutboxState.Pending, 0, null, $"preview.{subscriber.Id}@{_builder.List.Domain}", null, _time.GetUtcNow());
                 using var message = _builder.Build(new OutboxItem(row, subscriber), content);
                 subject ??= message.Subject;
                 recipients++;
@@ -124,11 +126,11 @@ public sealed class DeliveryRun
             after = page[^1].Id;
         }
 
-        return new DeliveryPreview(week, recipients, subject);
+        return new DeliveryPreview(mailing, recipients, subject);
     }
 
     /// <summary>One run's moving parts: the claiming loop, the sending tasks, the refusal streak and the counts.</summary>
-    private sealed class Run(DeliveryRun owner, string week, IMessageContent content, long? onlySubscriber) : IDisposable
+    private sealed class Run(DeliveryRun owner, MailingKey mailing, IMessageContent content, long? onlySubscriber) : IDisposable
     {
         private readonly Channel<OutboxItem> _queue = Channel.CreateBounded<OutboxItem>(owner._options.Connections * 2);
         private readonly SemaphoreSlim _finished = new(0);
@@ -145,7 +147,7 @@ public sealed class DeliveryRun
 
         public int Failed => _failed;
 
-        private IDeliveryStore Store => owner._store;
+        private IOutboxStore Outbox => owner._outbox;
 
         private ILogger Logger => owner._logger;
 
@@ -185,7 +187,7 @@ public sealed class DeliveryRun
                         // Claimed but never handed to the relay: back to Pending, unchanged.
                         while (_queue.Reader.TryRead(out var unsent))
                         {
-                            await Store.ReleaseAsync(week, unsent.Row.SubscriberId, CancellationToken.None);
+                            await Outbox.ReleaseAsync(mailing, unsent.Row.SubscriberId, CancellationToken.None);
                         }
                     }
                 }
@@ -219,12 +221,12 @@ public sealed class DeliveryRun
         {
             while (!Halted)
             {
-                var batch = await Store.ClaimAsync(week, owner._options.BatchSize, onlySubscriber, cancellationToken);
+                var batch = await Outbox.ClaimAsync(mailing, owner._options.BatchSize, onlySubscriber, cancellationToken);
                 foreach (var item in batch)
                 {
                     if (Halted)
                     {
-                        await Store.ReleaseAsync(week, item.Row.SubscriberId, CancellationToken.None);
+                        await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, CancellationToken.None);
                         continue;
                     }
 
@@ -244,7 +246,7 @@ public sealed class DeliveryRun
                     continue;
                 }
 
-                var next = await Store.NextDeferredAsync(week, cancellationToken);
+                var next = await Outbox.NextDeferredAsync(mailing, cancellationToken);
                 var wait = next - owner._time.GetUtcNow();
                 if (wait is null || wait > owner._options.WaitForDeferred)
                 {
@@ -253,7 +255,7 @@ public sealed class DeliveryRun
 
                 if (wait > TimeSpan.Zero)
                 {
-                    Logger.LogInformation("{Week}: waiting {Seconds:F0} s for deferred messages to come due", week, wait.Value.TotalSeconds);
+                    Logger.LogInformation("{Week}: waiting {Seconds:F0} s for deferred messages to come due", mailing, wait.Value.TotalSeconds);
                     await Task.Delay(wait.Value, owner._time, cancellationToken);
                 }
             }
@@ -272,7 +274,7 @@ public sealed class DeliveryRun
                     {
                         if (Halted)
                         {
-                            await Store.ReleaseAsync(week, item.Row.SubscriberId, CancellationToken.None);
+                            await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, CancellationToken.None);
                             continue;
                         }
 
@@ -305,7 +307,7 @@ public sealed class DeliveryRun
                     }
                     catch (Exception e) when (IsConnectionFailure(e) || e is FormatException)
                     {
-                        await Store.ReleaseAsync(week, item.Row.SubscriberId, CancellationToken.None);
+                        await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, CancellationToken.None);
                         stop.Cancel();
                         throw e is FormatException
                             ? new DeliveryException($"the message to subscriber {item.Row.SubscriberId} cannot be built: {e.Message}", e)
@@ -314,12 +316,12 @@ public sealed class DeliveryRun
                     catch (OperationCanceledException) when (!handedOver)
                     {
                         // Stopped before the relay saw a byte of it: nothing is uncertain, so it goes back to Pending.
-                        await Store.ReleaseAsync(week, item.Row.SubscriberId, CancellationToken.None);
+                        await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, CancellationToken.None);
                         throw;
                     }
                     catch (DeliveryException)
                     {
-                        await Store.ReleaseAsync(week, item.Row.SubscriberId, CancellationToken.None);
+                        await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, CancellationToken.None);
                         stop.Cancel();
                         throw;
                     }
@@ -364,7 +366,7 @@ public sealed class DeliveryRun
                     }
                     else
                     {
-                        Logger.LogDebug("{Week}: subscriber {Id}: refused ({Answer}); judged once the relay answers another message differently", week, id, result.Answer);
+                        Logger.LogDebug("{Week}: subscriber {Id}: refused ({Answer}); judged once the relay answers another message differently", mailing, id, result.Answer);
                     }
 
                     return;
@@ -381,20 +383,20 @@ public sealed class DeliveryRun
             {
                 case SendOutcome.Accepted:
                     // Not cancellable: the relay has the message, so the row must say so.
-                    await Store.MarkSentAsync(week, id, result.Answer, CancellationToken.None);
+                    await Outbox.MarkSentAsync(mailing, id, result.Answer, CancellationToken.None);
                     Interlocked.Increment(ref _sent);
-                    Logger.LogDebug("{Week}: subscriber {Id}: sent ({Answer})", week, id, result.Answer);
+                    Logger.LogDebug("{Week}: subscriber {Id}: sent ({Answer})", mailing, id, result.Answer);
                     break;
                 case SendOutcome.Transient when item.Row.Attempts < owner._options.MaxAttempts:
                     var next = owner._time.GetUtcNow() + owner._options.DeferDelay * Math.Pow(2, item.Row.Attempts - 1);
-                    await Store.MarkDeferredAsync(week, id, next, result.Answer, cancellationToken);
+                    await Outbox.MarkDeferredAsync(mailing, id, next, result.Answer, cancellationToken);
                     Interlocked.Increment(ref _deferred);
-                    Logger.LogWarning("{Week}: subscriber {Id}: deferred until {Next:u} after attempt {Attempt} ({Answer})", week, id, next, item.Row.Attempts, result.Answer);
+                    Logger.LogWarning("{Week}: subscriber {Id}: deferred until {Next:u} after attempt {Attempt} ({Answer})", mailing, id, next, item.Row.Attempts, result.Answer);
                     break;
                 default:
-                    await Store.MarkFailedAsync(week, id, result.Answer, null, cancellationToken);
+                    await Outbox.MarkFailedAsync(mailing, id, result.Answer, null, cancellationToken);
                     Interlocked.Increment(ref _failed);
-                    Logger.LogWarning("{Week}: subscriber {Id}: failed after {Attempts} attempts ({Answer}); `send --retry-failed` tries it again", week, id, item.Row.Attempts, result.Answer);
+                    Logger.LogWarning("{Week}: subscriber {Id}: failed after {Attempts} attempts ({Answer}); `send --retry-failed` tries it again", mailing, id, item.Row.Attempts, result.Answer);
                     break;
             }
         }
@@ -404,9 +406,9 @@ public sealed class DeliveryRun
         {
             foreach (var (item, result) in refusals)
             {
-                await Store.MarkFailedAsync(week, item.Row.SubscriberId, result.Answer, SuppressionReason.Bounced, cancellationToken);
+                await Outbox.MarkFailedAsync(mailing, item.Row.SubscriberId, result.Answer, SuppressionReason.Bounced, cancellationToken);
                 Interlocked.Increment(ref _failed);
-                Logger.LogWarning("{Week}: subscriber {Id}: the relay refused the address permanently and it is now suppressed ({Answer})", week, item.Row.SubscriberId, result.Answer);
+                Logger.LogWarning("{Week}: subscriber {Id}: the relay refused the address permanently and it is now suppressed ({Answer})", mailing, item.Row.SubscriberId, result.Answer);
             }
         }
 
@@ -415,7 +417,7 @@ public sealed class DeliveryRun
         {
             foreach (var item in items)
             {
-                await Store.ReleaseAsync(week, item.Row.SubscriberId, CancellationToken.None);
+                await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, CancellationToken.None);
             }
         }
 
@@ -427,7 +429,7 @@ public sealed class DeliveryRun
         {
             if (Interlocked.CompareExchange(ref _halt, why, null) is null)
             {
-                Logger.LogWarning("{Week}: stopping: {Why}", week, why.Message);
+                Logger.LogWarning("{Week}: stopping: {Why}", mailing, why.Message);
             }
 
             Signal();
@@ -454,7 +456,7 @@ public sealed class DeliveryRun
                     {
                         Logger.LogInformation(
                             "{Week}: retry {Attempt} in {Delay:F1} s after {Why}",
-                            week,
+                            mailing,
                             args.AttemptNumber + 1,
                             args.RetryDelay.TotalSeconds,
                             args.Outcome.Result?.Answer ?? args.Outcome.Exception?.Message);

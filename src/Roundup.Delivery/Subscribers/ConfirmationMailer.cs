@@ -9,7 +9,7 @@ namespace Roundup.Delivery.Subscribers;
 /// Sends the double opt-in message to pending subscribers on one connection. A confirmation that does not go out is
 /// reported, not retried: adding the address again sends a fresh one.
 /// </summary>
-public sealed class ConfirmationMailer(IDeliveryStore store, IMailTransportFactory transports, MessageBuilder builder, ILogger logger)
+public sealed class ConfirmationMailer(ISubscriberStore store, IMailTransportFactory transports, MessageBuilder builder, ILogger logger)
 {
     /// <summary>Returns how many confirmation messages the relay accepted.</summary>
     public async Task<int> SendAsync(IReadOnlyList<long> subscriberIds, CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ namespace Roundup.Delivery.Subscribers;
 /// RFC 8058 one-click POST of one) unsubscribes and suppresses the address. Forged, damaged, expired or
 /// wrong-purpose tokens change nothing.
 /// </summary>
-public sealed class SubscriptionLinks(IDeliveryStore store, TokenSigner signer)
+public sealed class SubscriptionLinks(ISubscriberStore store, TokenSigner signer)
 {
     public async Task<LinkOutcome> ConfirmAsync(string token, CancellationToken cancellationToken = default)
     {

@@ -40,7 +40,7 @@ internal static class SqliteDeliveryRows
         r.IsDBNull(first + 5) ? null : ParseTime(r.GetString(first + 5)));
 
     public static OutboxRow ReadOutbox(SqliteDataReader r, int first = 0) => new(
-        r.GetString(first),
+        MailingKey.Parse(r.GetString(first)),
         r.GetInt64(first + 1),
         Enum.Parse<OutboxState>(r.GetString(first + 2), ignoreCase: true),
         r.GetInt32(first + 3),

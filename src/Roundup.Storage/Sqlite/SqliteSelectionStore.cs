@@ -22,14 +22,15 @@ public sealed class SqliteSelectionStore : ISelectionStore
 
     private const string RunColumns = "stage, position, input_hash, entered, advanced, unscored, seconds, input_tokens, output_tokens, cost";
 
-    public async Task<StageRun?> GetStageRunAsync(string week, string stage, CancellationToken cancellationToken = default) =>
-        (await _session.QueryAsync($"SELECT {RunColumns} FROM stage_runs WHERE week = $w AND stage = $s", ReadRun, cancellationToken, ("$w", week), ("$s", stage))).FirstOrDefault();
+    public async Task<StageRun?> GetStageRunAsync(SelectionKey key, string stage, CancellationToken cancellationToken = default) =>
+        (await _session.QueryAsync($"SELECT {RunColumns} FROM stage_runs WHERE week = $w AND stage = $s", ReadRun, cancellationToken, ("$w", key.ToString()), ("$s", stage))).FirstOrDefault();
 
-    public async Task<IReadOnlyList<StageRun>> GetStageRunsAsync(string week, CancellationToken cancellationToken = default) =>
-        await _session.QueryAsync($"SELECT {RunColumns} FROM stage_runs WHERE week = $w ORDER BY position", ReadRun, cancellationToken, ("$w", week));
+    public async Task<IReadOnlyList<StageRun>> GetStageRunsAsync(SelectionKey key, CancellationToken cancellationToken = default) =>
+        await _session.QueryAsync($"SELECT {RunColumns} FROM stage_runs WHERE week = $w ORDER BY position", ReadRun, cancellationToken, ("$w", key.ToString()));
 
-    public async Task SaveStageAsync(string week, StageRun run, IReadOnlyList<Judgement> judgements, CancellationToken cancellationToken = default)
+    public async Task SaveStageAsync(SelectionKey key, StageRun run, IReadOnlyList<Judgement> judgements, CancellationToken cancellationToken = default)
     {
+        var week = key.ToString();
         await _session.ExclusiveAsync(async () =>
         {
             await using var transaction = (SqliteTransaction)await _session.Connection.BeginTransactionAsync(cancellationToken);
@@ -71,7 +72,7 @@ public sealed class SqliteSelectionStore : ISelectionStore
         }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Judgement>> GetJudgementsAsync(string week, string? stage = null, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<Judgement>> GetJudgementsAsync(SelectionKey key, string? stage = null, CancellationToken cancellationToken = default) =>
         await _session.QueryAsync(
             """
             SELECT j.stage, j.paper_id, j.score, j.rank, j.advanced, j.decision, j.contributions, j.scorers
@@ -89,31 +90,30 @@ public sealed class SqliteSelectionStore : ISelectionStore
                 ReadContributions(r.GetString(6)),
                 JsonSerializer.Deserialize(r.GetString(7), StoreJson.Default.StringArray) ?? []),
             cancellationToken,
-            ("$w", week),
+            ("$w", key.ToString()),
             ("$s", (object?)stage ?? DBNull.Value));
 
-    public async Task<IReadOnlyList<CuratorDecision>> GetDecisionsAsync(string week, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<CuratorDecision>> GetDecisionsAsync(SelectionKey key, CancellationToken cancellationToken = default) =>
         await _session.QueryAsync(
             "SELECT paper_id, decision, note FROM curator_decisions WHERE week = $w ORDER BY paper_id",
             r => new CuratorDecision(ArxivId.Parse(r.GetString(0)), r.GetString(1) == "pin" ? DecisionKind.Pin : DecisionKind.Drop, r.IsDBNull(2) ? null : r.GetString(2)),
             cancellationToken,
-            ("$w", week));
+            ("$w", key.ToString()));
 
-    /// <summary>Every week's pins and drops: the curator's own labels for the taste model.</summary>
     public async Task<IReadOnlyList<CuratorDecision>> GetAllDecisionsAsync(CancellationToken cancellationToken = default) =>
         await _session.QueryAsync(
             "SELECT paper_id, decision, note FROM curator_decisions ORDER BY decided_at, paper_id",
             r => new CuratorDecision(ArxivId.Parse(r.GetString(0)), r.GetString(1) == "pin" ? DecisionKind.Pin : DecisionKind.Drop, r.IsDBNull(2) ? null : r.GetString(2)),
             cancellationToken);
 
-    public async Task SaveDecisionAsync(string week, CuratorDecision decision, CancellationToken cancellationToken = default)
+    public async Task SaveDecisionAsync(SelectionKey key, CuratorDecision decision, CancellationToken cancellationToken = default)
     {
         await _session.ExclusiveAsync(() =>
         {
             Execute(null, """
                 INSERT INTO curator_decisions (week, paper_id, decision, note, decided_at) VALUES ($w, $p, $d, $n, $t)
                 ON CONFLICT (week, paper_id) DO UPDATE SET decision = excluded.decision, note = excluded.note, decided_at = excluded.decided_at
-                """, ("$w", week), ("$p", decision.Paper.Canonical), ("$d", decision.Kind == DecisionKind.Pin ? "pin" : "drop"),
+                """, ("$w", key.ToString()), ("$p", decision.Paper.Canonical), ("$d", decision.Kind == DecisionKind.Pin ? "pin" : "drop"),
                 ("$n", (object?)decision.Note ?? DBNull.Value), ("$t", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
             return Task.CompletedTask;
         }, cancellationToken);

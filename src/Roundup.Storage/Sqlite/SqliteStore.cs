@@ -1,15 +1,18 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Roundup.Delivery;
 using Roundup.Harvesting;
+using Roundup.Issues;
 using Roundup.Papers;
+using Roundup.Selection;
 
 namespace Roundup.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file (<c>roundup.db</c> by default). One connection, used by one operation at a
-/// time; every page of a harvest is one transaction.
+/// time, shared by every part; every page of a harvest is one transaction.
 /// </summary>
-public sealed class SqliteStore : IPaperStore, IHarvestStore, IAsyncDisposable
+public sealed class SqliteStore : IRoundupStore, IPaperStore, IHarvestStore
 {
     private readonly SqliteSession _session;
     private readonly TimeProvider _time;
@@ -22,16 +25,33 @@ public sealed class SqliteStore : IPaperStore, IHarvestStore, IAsyncDisposable
         Selection = new SqliteSelectionStore(_session, time);
         Embeddings = new SqliteEmbeddingStore(_session);
         Issues = new SqliteIssueStore(_session, time);
+        var delivery = new SqliteDeliveryStore(_session, time, path);
+        Subscribers = delivery;
+        Outbox = delivery;
+        SenderLock = delivery;
     }
 
+    public IPaperStore Papers => this;
+
+    public IHarvestStore Harvest => this;
+
     /// <summary>The funnel's judgements, stage runs and curator decisions, on the same connection.</summary>
-    public SqliteSelectionStore Selection { get; }
+    public ISelectionStore Selection { get; }
 
     /// <summary>Cached embeddings, on the same connection.</summary>
-    public SqliteEmbeddingStore Embeddings { get; }
+    public IEmbeddingStore Embeddings { get; }
 
     /// <summary>Every version of every issue, on the same connection.</summary>
-    public SqliteIssueStore Issues { get; }
+    public IIssueStore Issues { get; }
+
+    /// <summary>Subscribers and suppressions, on the same connection.</summary>
+    public ISubscriberStore Subscribers { get; }
+
+    /// <summary>The outbox, on the same connection.</summary>
+    public IOutboxStore Outbox { get; }
+
+    /// <summary>The sender lock: a file beside the database (see <see cref="SqliteDeliveryStore"/>).</summary>
+    public ISenderLock SenderLock { get; }
 
     public string Path { get; }
 

@@ -43,7 +43,7 @@ public sealed class RoundupWebServer : IAsyncDisposable
     /// an address cannot be bound. <paramref name="signUp"/> sends the sign-up form's confirmations; it is required
     /// when <see cref="WebServerOptions.SignUp"/> is on.
     /// </summary>
-    public static async Task<RoundupWebServer> StartAsync(WebServerOptions options, IDeliveryStore store, TokenSigner signer, SignUpMail? signUp, ILoggerFactory logs, CancellationToken cancellationToken = default)
+    public static async Task<RoundupWebServer> StartAsync(WebServerOptions options, ISubscriberStore store, TokenSigner signer, SignUpMail? signUp, ILoggerFactory logs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.SignUp && signUp is null)
@@ -77,7 +77,7 @@ public sealed class RoundupWebServer : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(WebServerOptions options, List<ListenAddress> listen, X509Certificate2? certificate, ArchiveFileProvider archive, IDeliveryStore store, TokenSigner signer, SignUpMail? signUp, ILoggerFactory logs)
+    private static WebApplication Build(WebServerOptions options, List<ListenAddress> listen, X509Certificate2? certificate, ArchiveFileProvider archive, ISubscriberStore store, TokenSigner signer, SignUpMail? signUp, ILoggerFactory logs)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
         // Only what is passed in counts: no appsettings.json, ASPNETCORE_* or Kestrel section from the working directory.

@@ -15,7 +15,7 @@ namespace Roundup.Web.SignUp;
 /// the answer is the same for every valid address, a known one is never changed, a suppressed or active one gets no
 /// message, and a pending one at most one per resend interval. Logs name subscribers by id, never by address.
 /// </summary>
-internal sealed class SignUpEndpoints(IDeliveryStore store, ConfirmationQueue queue, string listName, int maxBodyBytes, TimeSpan resendAfter, ILogger logger)
+internal sealed class SignUpEndpoints(ISubscriberStore store, ConfirmationQueue queue, string listName, int maxBodyBytes, TimeSpan resendAfter, ILogger logger)
 {
     public const string Page = "subscribe";
 

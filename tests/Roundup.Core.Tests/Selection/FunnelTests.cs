@@ -8,6 +8,7 @@ namespace Roundup.Core.Tests.Selection;
 public sealed class FunnelTests
 {
     private static readonly CuratorProfile Profile = new() { Criteria = ["deep learning"] };
+    private static readonly SelectionKey Key = SelectionKey.Parse("2025-W26");
 
     private static List<Paper> Week() =>
     [
@@ -35,12 +36,12 @@ public sealed class FunnelTests
         var store = new InMemorySelectionStore();
         var (funnel, title, abs) = Build(store);
 
-        var result = await funnel.RunAsync("2025-W26", Week(), Profile, ["cs.LG"]);
+        var result = await funnel.RunAsync(Key, Week(), Profile, ["cs.LG"]);
 
         Assert.Equal(20, title.Asked);               // scope removed the cs.RO paper and the replacement
         Assert.Equal(10 + 6, abs.Asked);             // abstract stage: 10; skim: 6
         Assert.Equal([22, 20, 10, 6, 4], result.Stages.Select(s => s.Run.Entered));
-        var judgements = await store.GetJudgementsAsync("2025-W26");
+        var judgements = await store.GetJudgementsAsync(Key);
         Assert.Equal(22 + 20 + 10 + 6 + 4, judgements.Count);
         Assert.Contains(judgements, j => j.Stage == "scope" && j.Paper.Canonical == "2506.00021" && j.Decision.Contains("outside cs.LG", StringComparison.Ordinal));
         Assert.Contains(judgements, j => j.Stage == "scope" && j.Paper.Canonical == "2506.00022" && j.Decision == "stopped: a replacement of an earlier paper");
@@ -53,16 +54,16 @@ public sealed class FunnelTests
     {
         var store = new InMemorySelectionStore();
         var (funnel, title, abs) = Build(store);
-        var first = await funnel.RunAsync("2025-W26", Week(), Profile, ["cs.LG"]);
+        var first = await funnel.RunAsync(Key, Week(), Profile, ["cs.LG"]);
 
-        var again = await funnel.RunAsync("2025-W26", Week(), Profile, ["cs.LG"]);
+        var again = await funnel.RunAsync(Key, Week(), Profile, ["cs.LG"]);
         Assert.Equal(20, title.Asked);
         Assert.Equal(16, abs.Asked);
         Assert.All(again.Stages, s => Assert.True(s.Reused));
         Assert.Equal(first.Picks.Select(p => p.Paper.Id), again.Picks.Select(p => p.Paper.Id));
 
         var (changed, title2, abs2) = Build(store, abstractKeep: 5);   // only the abstract stage's budget differs
-        var rerun = await changed.RunAsync("2025-W26", Week(), Profile, ["cs.LG"]);
+        var rerun = await changed.RunAsync(Key, Week(), Profile, ["cs.LG"]);
         Assert.Equal(0, title2.Asked);
         Assert.Equal(10 + 5, abs2.Asked);
         Assert.Equal([true, true, false, false, true], rerun.Stages.Select(s => s.Reused));   // the skim kept the same four: picks reused
@@ -72,14 +73,14 @@ public sealed class FunnelTests
     public async Task Pins_reach_the_picks_and_drops_leave_at_once()
     {
         var store = new InMemorySelectionStore();
-        await store.SaveDecisionAsync("2025-W26", new CuratorDecision(ArxivId.Parse("2506.00001"), DecisionKind.Pin));
-        await store.SaveDecisionAsync("2025-W26", new CuratorDecision(ArxivId.Parse("2506.00020"), DecisionKind.Drop));
+        await store.SaveDecisionAsync(Key, new CuratorDecision(ArxivId.Parse("2506.00001"), DecisionKind.Pin));
+        await store.SaveDecisionAsync(Key, new CuratorDecision(ArxivId.Parse("2506.00020"), DecisionKind.Drop));
         var (funnel, _, _) = Build(store);
 
-        var result = await funnel.RunAsync("2025-W26", Week(), Profile, ["cs.LG"]);
+        var result = await funnel.RunAsync(Key, Week(), Profile, ["cs.LG"]);
 
         Assert.Contains(result.Picks, p => p.Paper.Id.Canonical == "2506.00001" && p.Judgement.Decision == "picked: pinned by the curator");
-        var dropped = (await store.GetJudgementsAsync("2025-W26")).Where(j => j.Paper.Canonical == "2506.00020").ToList();
+        var dropped = (await store.GetJudgementsAsync(Key)).Where(j => j.Paper.Canonical == "2506.00020").ToList();
         Assert.Equal("stopped: dropped by the curator", Assert.Single(dropped).Decision);
     }
 
@@ -87,7 +88,7 @@ public sealed class FunnelTests
     public async Task An_empty_week_completes_with_no_picks()
     {
         var (funnel, _, _) = Build(new InMemorySelectionStore());
-        var result = await funnel.RunAsync("2025-W26", [], Profile, ["cs.LG"]);
+        var result = await funnel.RunAsync(Key, [], Profile, ["cs.LG"]);
         Assert.Empty(result.Picks);
         Assert.All(result.Stages, s => Assert.Equal(0, s.Run.Entered));
     }
@@ -108,11 +109,11 @@ public sealed class FunnelTests
             Sample.Paper(3, "Plain", "We outperform baselines on ImageNet."),
         ];
 
-        var result = await funnel.RunAsync("w", papers, Profile, []);
+        var result = await funnel.RunAsync(Key, papers, Profile, []);
 
         Assert.Equal(2, result.Picks.Count);
-        Assert.Equal(3, (await store.GetJudgementsAsync("w", "abstract")).Count);
-        Assert.All(await store.GetJudgementsAsync("w", "abstract"), j => Assert.NotNull(j.Score));
+        Assert.Equal(3, (await store.GetJudgementsAsync(Key, "abstract")).Count);
+        Assert.All(await store.GetJudgementsAsync(Key, "abstract"), j => Assert.NotNull(j.Score));
     }
 
     [Fact]

@@ -4,32 +4,35 @@ namespace Roundup.Core.Tests.Selection;
 
 internal sealed class InMemorySelectionStore : ISelectionStore
 {
-    private readonly Dictionary<(string, string), (StageRun Run, IReadOnlyList<Judgement> Judgements)> _stages = [];
-    private readonly Dictionary<string, List<CuratorDecision>> _decisions = [];
+    private readonly Dictionary<(SelectionKey, string), (StageRun Run, IReadOnlyList<Judgement> Judgements)> _stages = [];
+    private readonly Dictionary<SelectionKey, List<CuratorDecision>> _decisions = [];
 
     public int Saves { get; private set; }
 
-    public Task<StageRun?> GetStageRunAsync(string week, string stage, CancellationToken cancellationToken = default) =>
+    public Task<StageRun?> GetStageRunAsync(SelectionKey week, string stage, CancellationToken cancellationToken = default) =>
         Task.FromResult(_stages.TryGetValue((week, stage), out var s) ? s.Run : null);
 
-    public Task SaveStageAsync(string week, StageRun run, IReadOnlyList<Judgement> judgements, CancellationToken cancellationToken = default)
+    public Task SaveStageAsync(SelectionKey week, StageRun run, IReadOnlyList<Judgement> judgements, CancellationToken cancellationToken = default)
     {
         Saves++;
         _stages[(week, run.Stage)] = (run, judgements);
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<Judgement>> GetJudgementsAsync(string week, string? stage = null, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<Judgement>> GetJudgementsAsync(SelectionKey week, string? stage = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Judgement>>(_stages.Where(kv => kv.Key.Item1 == week && (stage is null || kv.Key.Item2 == stage))
             .OrderBy(kv => kv.Value.Run.Position).SelectMany(kv => kv.Value.Judgements).ToList());
 
-    public Task<IReadOnlyList<StageRun>> GetStageRunsAsync(string week, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<StageRun>> GetStageRunsAsync(SelectionKey week, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StageRun>>(_stages.Where(kv => kv.Key.Item1 == week).Select(kv => kv.Value.Run).OrderBy(r => r.Position).ToList());
 
-    public Task<IReadOnlyList<CuratorDecision>> GetDecisionsAsync(string week, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<CuratorDecision>> GetDecisionsAsync(SelectionKey week, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<CuratorDecision>>(_decisions.GetValueOrDefault(week) ?? []);
 
-    public Task SaveDecisionAsync(string week, CuratorDecision decision, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CuratorDecision>> GetAllDecisionsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CuratorDecision>>(_decisions.Values.SelectMany(d => d).ToList());
+
+    public Task SaveDecisionAsync(SelectionKey week, CuratorDecision decision, CancellationToken cancellationToken = default)
     {
         if (!_decisions.TryGetValue(week, out var list))
         {

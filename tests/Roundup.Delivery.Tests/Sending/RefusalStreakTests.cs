@@ -9,7 +9,7 @@ public sealed class RefusalStreakTests
     private static readonly SendResult NoMailbox = new(SendOutcome.RecipientRejected, 550, "550 5.1.1 <address>: Recipient address rejected: mailbox unavailable");
 
     private static OutboxItem Item(long id) => new(
-        new OutboxRow("2025-W26", id, OutboxState.Sending, 1, null, $"m{id}@roundup.example.org", null, DateTimeOffset.UnixEpoch),
+        new OutboxRow(MailingKey.Parse("2025-W26"), id, OutboxState.Sending, 1, null, $"m{id}@roundup.example.org", null, DateTimeOffset.UnixEpoch),
         new Subscriber(id, $"reader{id}@mail.example.org", null, SubscriberStatus.Active, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
 
     private static long[] Ids(IEnumerable<(OutboxItem Item, SendResult Result)> believed) => believed.Select(b => b.Item.Row.SubscriberId).ToArray();

@@ -11,7 +11,7 @@ namespace Roundup.Llm.Tests.Scoring;
 /// <summary>The funnel over real SQLite with an LLM title stage: the scorer's id decides whether a stage is reused.</summary>
 public sealed class LlmStageReuseTests : IDisposable
 {
-    private const string Week = "2025-W26";
+    private static readonly SelectionKey Week = SelectionKey.Parse("2025-W26");
 
     private readonly TempDirectory _temp = new();
 

@@ -2,13 +2,12 @@ using Roundup.Storage.Sqlite;
 using Roundup.Storage.Tests.Contract;
 using Roundup.Testing;
 
-namespace Roundup.Storage.Tests;
+namespace Roundup.Storage.Tests.Sqlite;
 
-public sealed class SqliteStoreTests : StoreContract<SqliteStore>, IDisposable
+/// <summary>What only the SQLite file has: migrations applied once, and a file that is not a database refused by name.</summary>
+public sealed class SqliteStoreTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-
-    protected override Task<SqliteStore> CreateStoreAsync() => SqliteStore.OpenAsync(_dir.File("roundup.db"));
 
     public void Dispose() => _dir.Dispose();
 
@@ -18,7 +17,7 @@ public sealed class SqliteStoreTests : StoreContract<SqliteStore>, IDisposable
         var path = _dir.File("reopen.db");
         await using (var store = await SqliteStore.OpenAsync(path))
         {
-            await store.SavePageAsync("t", "k", [new(Contract.Papers.Sample("2506.00001"), new DateOnly(2025, 6, 23), Roundup.Papers.AnnounceType.New)], null);
+            await store.SavePageAsync("t", "k", [new(SamplePapers.Sample("2506.00001"), new DateOnly(2025, 6, 23), Roundup.Papers.AnnounceType.New)], null);
         }
 
         await using var again = await SqliteStore.OpenAsync(path);

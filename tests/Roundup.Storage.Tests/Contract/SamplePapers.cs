@@ -2,7 +2,7 @@ using Roundup.Papers;
 
 namespace Roundup.Storage.Tests.Contract;
 
-internal static class Papers
+internal static class SamplePapers
 {
     public static Paper Sample(string id) => new()
     {

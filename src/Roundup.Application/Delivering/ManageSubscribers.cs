@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Logging;
+using Roundup.Application.Hosting;
+using Roundup.Delivery;
+using Roundup.Delivery.Addresses;
+using Roundup.Delivery.Subscribers;
+using Roundup.Delivery.Transport;
+
+namespace Roundup.Application.Delivering;
+
+/// <summary>
+/// The subscribers and the suppression list. New addresses are pending until their confirmation link is followed
+/// (double opt-in) unless consent was given elsewhere (<c>confirmed</c>); an address on the suppression list is never
+/// added back. Addresses never go to logs.
+/// </summary>
+public sealed class ManageSubscribers(RoundupHost host)
+{
+    /// <summary>Adds the subscribers of a CSV file (header email,name); its refused rows are in the file's account.</summary>
+    public async Task<(SubscriberFile File, SubscribersAdded Added)> ImportAsync(string path, bool confirmed, CancellationToken ct)
+    {
+        var read = SubscriberCsv.ReadFile(path);
+        return (read, await AddAsync(read.Subscribers, confirmed, ct));
+    }
+
+    /// <summary>Adds one subscriber; returns the outcome and the subscriber as stored (null when suppressed).</summary>
+    public async Task<(SubscribersAdded Added, Subscriber? Subscriber)> AddOneAsync(string email, string? name, bool confirmed, CancellationToken ct)
+    {
+        if ((EmailAddress.Problem(email) ?? HeaderText.Problem(name, "name")) is { } problem)
+        {
+            throw new UsageException(problem);
+        }
+
+        var added = await AddAsync([new SubscriberImport(email, name)], confirmed, ct);
+        return (added, await (await MailSetup.OpenAsync(host, ct)).Subscribers.FindSubscriberAsync(email, ct));
+    }
+
+    /// <summary>Unsubscribes the address (a subscriber or not) and suppresses it; returns the subscriber it was, if any.</summary>
+    public async Task<Subscriber?> RemoveAsync(string email, CancellationToken ct)
+    {
+        var subscribers = (await MailSetup.OpenAsync(host, ct)).Subscribers;
+        var subscriber = await subscribers.FindSubscriberAsync(email, ct);
+        await subscribers.SuppressAddressAsync(email, SuppressionReason.Unsubscribed, ct);
+        return subscriber;
+    }
+
+    /// <summary>Erases the address (its row and delivery history; its hash stays suppressed), never under a running delivery.</summary>
+    public async Task<ForgetResult> ForgetAsync(string email, CancellationToken ct)
+    {
+        var mail = await MailSetup.OpenAsync(host, ct);
+        IAsyncDisposable sending;
+        try
+        {
+            // A running delivery holds rows of this subscriber in memory: wait for it rather than pull them away.
+            sending = await mail.SenderLock.LockSenderAsync(ct);
+        }
+        catch (DeliveryBusyException e)
+        {
+            throw new UsageException($"not erased: {e.Message}");
+        }
+
+        await using (sending)
+        {
+            return await mail.Subscribers.ForgetSubscriberAsync(email, ct);
+        }
+    }
+
+    public async Task<IReadOnlyList<Subscriber>> ListAsync(SubscriberStatus? status, CancellationToken ct) =>
+        await (await MailSetup.OpenAsync(host, ct)).Subscribers.ListSubscribersAsync(status, cancellationToken: ct);
+
+    /// <summary>Follows a confirmation link by its token.</summary>
+    public async Task<LinkOutcome> ConfirmAsync(string token, CancellationToken ct) => await (await LinksAsync(ct)).ConfirmAsync(token, ct);
+
+    /// <summary>Follows an unsubscribe link by its token.</summary>
+    public async Task<LinkOutcome> UnsubscribeAsync(string token, CancellationToken ct) => await (await LinksAsync(ct)).UnsubscribeAsync(token, ct);
+
+    private async Task<SubscriptionLinks> LinksAsync(CancellationToken ct)
+    {
+        var mail = await MailSetup.OpenAsync(host, ct);
+        return new SubscriptionLinks(mail.Subscribers, mail.Signer);
+    }
+
+    private async Task<SubscribersAdded> AddAsync(IReadOnlyList<SubscriberImport> subscribers, bool confirmed, CancellationToken ct)
+    {
+        var mail = await MailSetup.OpenAsync(host, ct);
+        var result = await mail.Subscribers.AddSubscribersAsync(subscribers, confirmed ? SubscriberStatus.Active : SubscriberStatus.Pending, ct);
+        if (confirmed || result.AddedIds.Count == 0)
+        {
+            return new SubscribersAdded(result, null, null);
+        }
+
+        try
+        {
+            var mailer = new ConfirmationMailer(mail.Subscribers, mail.Transport, mail.Builder, host.Logs.CreateLogger<ConfirmationMailer>());
+            return new SubscribersAdded(result, $"{await mailer.SendAsync(result.AddedIds, ct)} confirmation message(s) sent through {mail.Transport.Description}", null);
+        }
+        catch (Exception e) when (e is DeliveryException or IOException or System.Net.Sockets.SocketException)
+        {
+            return new SubscribersAdded(result, null, $"the subscribers are stored as pending, but no confirmation went out: {e.Message}");
+        }
+    }
+}
+
+/// <summary>What adding subscribers did, and what became of their confirmations (sent, or why none went out).</summary>
+public sealed record SubscribersAdded(ImportResult Result, string? ConfirmationsSent, string? ConfirmationsFailed);
