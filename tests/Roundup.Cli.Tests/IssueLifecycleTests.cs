@@ -60,6 +60,8 @@ public sealed partial class IssueLifecycleTests(Chromium chromium) : IDisposable
         var atom = await File.ReadAllTextAsync(Path.Combine(site, "atom.xml"));
         Assert.Contains("A curator-written one-liner.", await File.ReadAllTextAsync(Path.Combine(site, "issues/2025-W26.html")), StringComparison.Ordinal);
 
+        // The feed's <updated> is written to the second: let publication's second pass, so the correction's time differs.
+        await Task.Delay(TimeSpan.FromSeconds(1.1), TestContext.Current.CancellationToken);
         var correct = await RoundupCli.RunAsync(_dir.Path, "correct", "--week", "2025-W26", "--paper", first, "--text", "The speed-up was measured on one GPU only.");
         Assert.True(correct.ExitCode == 0, correct.Stderr);
         Assert.Contains("archive and feeds rebuilt", correct.Stdout, StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using Roundup.Profiles;
 
 namespace Roundup.Application.Profiles;
 
-/// <summary>The curator's profile from its file, or the built-in one when there is no file.</summary>
+/// <summary>The curator's profile from its file, or the built-in one when there is no file; and that file written.</summary>
 public static class ProfileLoader
 {
     public static CuratorProfile Load(string path, ILogger logger)
@@ -20,5 +20,16 @@ public static class ProfileLoader
         }
 
         return profile!;
+    }
+
+    /// <summary>Writes the built-in profile, with its comments, for the curator to edit (roundup init).</summary>
+    public static void WriteDefault(string path, bool overwrite)
+    {
+        if (File.Exists(path) && !overwrite)
+        {
+            throw new UsageException($"{path} exists; use --force to overwrite it");
+        }
+
+        File.WriteAllText(path, DefaultProfile.Yaml + Environment.NewLine);
     }
 }

@@ -1,4 +1,3 @@
-using Roundup.Application;
 using System.CommandLine;
 using Roundup.Application.Profiles;
 
@@ -15,12 +14,7 @@ public static class InitCommand
         CommandRunner.SetAction(command, (parse, host, ct) =>
         {
             var path = host.Options.Selection.Profile;
-            if (File.Exists(path) && !parse.GetValue(force))
-            {
-                throw new UsageException($"{path} exists; use --force to overwrite it");
-            }
-
-            File.WriteAllText(path, DefaultProfile.Yaml + Environment.NewLine);
+            ProfileLoader.WriteDefault(path, parse.GetValue(force));
             Console.Out.WriteLine($"Wrote {Path.GetFullPath(path)}: edit it, then run roundup select.");
             return Task.FromResult(CommandRunner.Success);
         });

@@ -28,6 +28,8 @@ public static class SendCommand
         };
         command.Options.Add(week);
         command.Options.Add(dryRun);
+        command.Options.Add(only);
+        command.Options.Add(retryFailed);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             var send = new SendIssue(host);
