@@ -1,3 +1,4 @@
+using Roundup.Curators;
 using Roundup.Delivery;
 using Roundup.Harvesting;
 using Roundup.Issues;
@@ -35,4 +36,7 @@ public interface IRoundupStore : IAsyncDisposable
 
     /// <summary>The lock one delivery run holds at a time.</summary>
     ISenderLock SenderLock { get; }
+
+    /// <summary>The curators who may sign in to the desk.</summary>
+    ICuratorStore Curators { get; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Roundup.Delivery;
+using Roundup.Curators;
 using Roundup.Harvesting;
 using Roundup.Issues;
 using Roundup.Papers;
@@ -29,6 +30,7 @@ public sealed class SqliteStore : IRoundupStore, IPaperStore, IHarvestStore
         Subscribers = delivery;
         Outbox = delivery;
         SenderLock = delivery;
+        Curators = new SqliteCuratorStore(_session, time);
     }
 
     public IPaperStore Papers => this;
@@ -52,6 +54,9 @@ public sealed class SqliteStore : IRoundupStore, IPaperStore, IHarvestStore
 
     /// <summary>The sender lock: a file beside the database (see <see cref="SqliteDeliveryStore"/>).</summary>
     public ISenderLock SenderLock { get; }
+
+    /// <summary>The curators who may sign in to the desk, on the same connection.</summary>
+    public ICuratorStore Curators { get; }
 
     public string Path { get; }
 

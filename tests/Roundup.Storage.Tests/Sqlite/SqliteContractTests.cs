@@ -75,3 +75,12 @@ public sealed class SqliteSenderLockTests : SenderLockContract, IDisposable
 
     public void Dispose() => _db.Dispose();
 }
+
+public sealed class SqliteCuratorStoreTests : CuratorStoreContract, IDisposable
+{
+    private readonly SqliteTestDatabase _db = new();
+
+    protected override Task<IRoundupStore> OpenAsync(TimeProvider time) => _db.OpenAsync(time);
+
+    public void Dispose() => _db.Dispose();
+}
