@@ -30,4 +30,18 @@ public sealed class CuratorsTests : IDisposable
         Assert.True(removed.ExitCode == 0, removed.Stderr);
         Assert.Equal("", (await RoundupCli.RunAsync(_dir.Path, "curators", "list")).Stdout);
     }
+
+    [Fact]
+    public async Task A_script_gives_the_password_on_stdin_and_a_tooShortone_is_refused()
+    {
+        var tooShort = await RoundupCli.RunWithInputAsync(_dir.Path, "too short\n", "curators", "add", "bob", "--password-stdin");
+        Assert.Equal(2, tooShort.ExitCode);
+        Assert.Contains("the password is too short", tooShort.Stderr, StringComparison.Ordinal);
+
+        var added = await RoundupCli.RunWithInputAsync(_dir.Path, "a long enough passphrase\n", "curators", "add", "bob", "--password-stdin");
+        Assert.True(added.ExitCode == 0, added.Stderr);
+        Assert.Equal("curator bob added", added.Stdout.Trim());
+        Assert.DoesNotContain("passphrase", added.Stdout + added.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("bob\tactive", (await RoundupCli.RunAsync(_dir.Path, "curators", "list")).Stdout, StringComparison.Ordinal);
+    }
 }

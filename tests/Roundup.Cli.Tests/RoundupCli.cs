@@ -19,12 +19,25 @@ public static class RoundupCli
         return await WaitAsync(process, limit);
     }
 
+    /// <summary>Runs roundup with <paramref name="input"/> on its stdin (then closed), e.g. a password for --password-stdin.</summary>
+    public static async Task<Result> RunWithInputAsync(string workingDirectory, string input, params string[] args)
+    {
+        using var process = Start(workingDirectory, null, redirectInput: true, args);
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        return await WaitAsync(process, TimeSpan.FromMinutes(5));
+    }
+
     /// <summary>Starts roundup without waiting, for tests that kill it midway.</summary>
-    public static Process Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    public static Process Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args) =>
+        Start(workingDirectory, environment, redirectInput: false, args);
+
+    private static Process Start(string workingDirectory, IDictionary<string, string>? environment, bool redirectInput, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
