@@ -43,6 +43,9 @@ public sealed class ServeOptions
     /// <summary>The least time, in minutes, between two confirmation messages the form sends to one pending address.</summary>
     public int ResendMinutes { get; init; } = 10;
 
+    /// <summary>Where the desk's sign-in cookie keys are kept (ASP.NET Core Data Protection), so a restart signs nobody out.</summary>
+    public string DeskKeysDir { get; init; } = Path.Combine(".roundup", "desk-keys");
+
     public IReadOnlyList<string> UrlList() =>
         Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

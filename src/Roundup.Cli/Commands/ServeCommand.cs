@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Roundup.Application.Delivering;
+using Roundup.Web.Desk;
 using Roundup.Web.Hosting;
 using Roundup.Web.SignUp;
 
@@ -23,7 +24,8 @@ public static class ServeCommand
             var mail = await MailSetup.OpenAsync(host, ct);
             var list = mail.Builder.List;
             var options = serve.Server(list.LinkBase, host.Options.Publish.ArchiveDir, list.DisplayName);
-            await using var server = await RoundupWebServer.StartAsync(options, mail.Subscribers, mail.Signer, new SignUpMail(mail.Transport, mail.Builder), host.Logs, ct);
+            var desk = new DeskServices((await host.StoreAsync(ct)).Curators, serve.DeskKeysDir, host.Time);
+            await using var server = await RoundupWebServer.StartAsync(options, mail.Subscribers, mail.Signer, new SignUpMail(mail.Transport, mail.Builder), desk, host.Logs, ct);
             foreach (var address in server.Addresses)
             {
                 Console.Out.WriteLine($"listening on {address.AbsoluteUri}");

@@ -12,6 +12,7 @@ using Roundup.Delivery;
 using Roundup.Delivery.Subscribers;
 using Roundup.Delivery.Tokens;
 using Roundup.Web.Archive;
+using Roundup.Web.Desk;
 using Roundup.Web.Forwarding;
 using Roundup.Web.Links;
 using Roundup.Web.Security;
@@ -43,7 +44,11 @@ public sealed class RoundupWebServer : IAsyncDisposable
     /// an address cannot be bound. <paramref name="signUp"/> sends the sign-up form's confirmations; it is required
     /// when <see cref="WebServerOptions.SignUp"/> is on.
     /// </summary>
-    public static async Task<RoundupWebServer> StartAsync(WebServerOptions options, ISubscriberStore store, TokenSigner signer, SignUpMail? signUp, ILoggerFactory logs, CancellationToken cancellationToken = default)
+    public static async Task<RoundupWebServer> StartAsync(WebServerOptions options, ISubscriberStore store, TokenSigner signer, SignUpMail? signUp, ILoggerFactory logs, CancellationToken cancellationToken = default) =>
+        await StartAsync(options, store, signer, signUp, null, logs, cancellationToken);
+
+    /// <summary>As above, with the curator's desk under <c>desk/</c> when <paramref name="desk"/> is given.</summary>
+    public static async Task<RoundupWebServer> StartAsync(WebServerOptions options, ISubscriberStore store, TokenSigner signer, SignUpMail? signUp, DeskServices? desk, ILoggerFactory logs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.SignUp && signUp is null)
@@ -59,7 +64,7 @@ public sealed class RoundupWebServer : IAsyncDisposable
             // Kestrel presents the certificate for as long as it runs: the server owns it.
             certificate = listen.Any(l => l.Https) ? LoadCertificate(options) : null;
             var archive = ArchiveFiles.Open(options.ArchiveDir, logs.CreateLogger("Roundup.Web.Archive"));
-            app = Build(options, listen, certificate, archive, store, signer, signUp, logs);
+            app = Build(options, listen, certificate, archive, store, signer, signUp, desk, logs);
             await app.StartAsync(cancellationToken);
             var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
             var pathBase = options.PathBase + "/";
@@ -77,7 +82,7 @@ public sealed class RoundupWebServer : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(WebServerOptions options, List<ListenAddress> listen, X509Certificate2? certificate, ArchiveFileProvider archive, ISubscriberStore store, TokenSigner signer, SignUpMail? signUp, ILoggerFactory logs)
+    private static WebApplication Build(WebServerOptions options, List<ListenAddress> listen, X509Certificate2? certificate, ArchiveFileProvider archive, ISubscriberStore store, TokenSigner signer, SignUpMail? signUp, DeskServices? desk, ILoggerFactory logs)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
         // Only what is passed in counts: no appsettings.json, ASPNETCORE_* or Kestrel section from the working directory.
@@ -101,6 +106,10 @@ public sealed class RoundupWebServer : IAsyncDisposable
             o.BufferBodyLengthLimit = options.MaxBodyBytes;
         });
         builder.Services.AddPostRateLimit(options, signer);
+        if (desk is not null)
+        {
+            builder.Services.AddDesk(options, desk);
+        }
         if (options.SignUp)
         {
             // The container owns the queue: it starts and stops it with the server and disposes it.
@@ -134,11 +143,22 @@ public sealed class RoundupWebServer : IAsyncDisposable
         app.UseFolderSlash();
         app.UseRouting();
         app.UseRateLimiter();
+        if (desk is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
         app.UseArchiveFiles(archive);
         new LinkEndpoints(new SubscriptionLinks(store, signer), signer, options.ListName, options.MaxBodyBytes, logs.CreateLogger("Roundup.Web.Links")).Map(app);
         if (options.SignUp)
         {
             new SignUpEndpoints(store, app.Services.GetRequiredService<ConfirmationQueue>(), options.ListName, options.MaxBodyBytes, options.ResendInterval, logs.CreateLogger("Roundup.Web.SignUp")).Map(app);
+        }
+
+        if (desk is not null)
+        {
+            new DeskEndpoints(options.ListName, logs.CreateLogger("Roundup.Web.Desk")).Map(app);
         }
 
         return app;

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Roundup.Application.Curators;
+using Roundup.Delivery.Tokens;
+using Roundup.Storage;
+using Roundup.Testing;
+using Roundup.Web.Desk;
+using Roundup.Web.Hosting;
+
+namespace Roundup.Web.Tests;
+
+/// <summary>The desk's sign-in as a browser meets it: real Kestrel, a real SQLite store, cookies kept, redirects not followed.</summary>
+public sealed partial class DeskSignInTests : IAsyncLifetime
+{
+    private const string Password = "a long enough passphrase";
+    private readonly TempDirectory _dir = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 6, 27, 9, 0, 0, TimeSpan.Zero));
+    private IRoundupStore _store = null!;
+    private RoundupWebServer _server = null!;
+    private HttpClient _client = null!;
+
+    private Uri Desk => new(_server.Addresses[0], "desk/");
+
+    public async ValueTask InitializeAsync()
+    {
+        _store = await StoreFactory.OpenAsync(new StoreOptions { Path = _dir.File("roundup.db") }, _time);
+        await _store.Curators.AddAsync("alice", ManageCurators.Hash(Password));
+        var options = new WebServerOptions(new Uri("https://example.org/roundup/"), _dir.File("site")) { Urls = [new Uri("http://127.0.0.1:0/")], SignUp = false };
+        var signer = new TokenSigner("desk test key, 32 bytes or more, really"u8.ToArray(), _time);
+        _server = await RoundupWebServer.StartAsync(options, _store.Subscribers, signer, null, new DeskServices(_store.Curators, _dir.File("keys"), _time), NullLoggerFactory.Instance);
+        _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _server.DisposeAsync();
+        await _store.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Nothing_of_the_desk_is_reachable_signed_out()
+    {
+        using var home = await _client.GetAsync(Desk, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.StartsWith("/roundup/desk/sign-in", home.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        using var signOut = await _client.PostAsync(new Uri(Desk, "sign-out"), new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_right_password_signs_in_and_sign_out_ends_it()
+    {
+        using var signedIn = await SignInAsync("alice", Password);
+        Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
+        Assert.Contains("HttpOnly", string.Join(";", signedIn.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+
+        var home = await _client.GetStringAsync(Desk, TestContext.Current.CancellationToken);
+        Assert.Contains("Signed in as alice.", home, StringComparison.Ordinal);
+
+        using var signOut = await _client.PostAsync(new Uri(Desk, "sign-out"), Form(FormToken(home)), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.SeeOther, signOut.StatusCode);
+        using var after = await _client.GetAsync(Desk, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        await _client.GetStringAsync(new Uri(Desk, "sign-in"), TestContext.Current.CancellationToken);
+        using var forged = await _client.PostAsync(new Uri(Desk, "sign-in"), Form(null, ("name", "alice"), ("password", Password)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("did not come from the desk", await forged.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        using var home = await _client.GetAsync(Desk, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_even_against_the_right_password_until_the_lockout_ends()
+    {
+        for (var i = 0; i < DeskLimits.FailuresBeforeLockout; i++)
+        {
+            using var wrong = await SignInAsync("alice", "not the password at all");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var locked = await SignInAsync("alice", Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+
+        _time.Advance(DeskLimits.Lockout);
+        using var later = await SignInAsync("alice", Password);
+        Assert.Equal(HttpStatusCode.SeeOther, later.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_limited_per_client_address()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= DeskLimits.SignInsPerMinute; i++)
+        {
+            using var attempt = await SignInAsync("nobody", "whatever it is here");
+            statuses.Add(attempt.StatusCode);
+        }
+
+        Assert.All(statuses.Take(DeskLimits.SignInsPerMinute), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task A_one_time_link_signs_in_once_and_can_set_the_password()
+    {
+        await _store.Curators.AddAsync("bob", null);
+        await _store.Curators.SetSignInTokenAsync("bob", ManageCurators.TokenHash("the-token"), _time.GetUtcNow().AddHours(1));
+
+        var page = await _client.GetStringAsync(new Uri(Desk, "sign-in?token=the-token"), TestContext.Current.CancellationToken);
+        Assert.Contains("name=\"token\" value=\"the-token\"", page, StringComparison.Ordinal);
+        using var used = await _client.PostAsync(new Uri(Desk, "sign-in"), Form(FormToken(page), ("token", "the-token"), ("new-password", "bob's own long passphrase")), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.SeeOther, used.StatusCode);
+        Assert.Contains("Signed in as bob.", await _client.GetStringAsync(Desk, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.True(ManageCurators.Verify((await _store.Curators.GetAsync("bob"))!, "bob's own long passphrase"));
+
+        var again = await _client.GetStringAsync(new Uri(Desk, "sign-in?token=the-token"), TestContext.Current.CancellationToken);
+        using var reused = await _client.PostAsync(new Uri(Desk, "sign-in"), Form(FormToken(again), ("token", "the-token")), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> SignInAsync(string name, string password)
+    {
+        var page = await _client.GetStringAsync(new Uri(Desk, "sign-in"), TestContext.Current.CancellationToken);
+        return await _client.PostAsync(new Uri(Desk, "sign-in"), Form(FormToken(page), ("name", name), ("password", password)), TestContext.Current.CancellationToken);
+    }
+
+    private static string FormToken(string page) => AntiforgeryInput().Match(page).Groups[1].Value;
+
+    private static FormUrlEncodedContent Form(string? antiforgery, params (string Name, string Value)[] fields) =>
+        new([.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), .. antiforgery is null ? [] : new[] { new KeyValuePair<string, string>(DeskLimits.AntiforgeryField, antiforgery) }]);
+
+    [GeneratedRegex("name=\"__form\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryInput();
+}
