@@ -3,6 +3,10 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Roundup.Application.Curators;
+using Roundup.Calendar;
+using Roundup.Harvesting;
+using Roundup.Papers;
+using Roundup.Selection;
 using Roundup.Delivery.Tokens;
 using Roundup.Storage;
 using Roundup.Testing;
@@ -29,7 +33,7 @@ public sealed partial class DeskSignInTests : IAsyncLifetime
         await _store.Curators.AddAsync("alice", ManageCurators.Hash(Password));
         var options = new WebServerOptions(new Uri("https://example.org/roundup/"), _dir.File("site")) { Urls = [new Uri("http://127.0.0.1:0/")], SignUp = false };
         var signer = new TokenSigner("desk test key, 32 bytes or more, really"u8.ToArray(), _time);
-        _server = await RoundupWebServer.StartAsync(options, _store.Subscribers, signer, null, new DeskServices(_store.Curators, _dir.File("keys"), _time), NullLoggerFactory.Instance);
+        _server = await RoundupWebServer.StartAsync(options, _store.Subscribers, signer, null, new DeskServices(_store, new Roundup.Calendar.ArxivCalendar(Roundup.Calendar.ArxivHolidays.Known), _dir.File("keys"), _time), NullLoggerFactory.Instance);
         _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
     }
 
@@ -127,6 +131,39 @@ public sealed partial class DeskSignInTests : IAsyncLifetime
         var again = await _client.GetStringAsync(new Uri(Desk, "sign-in?token=the-token"), TestContext.Current.CancellationToken);
         using var reused = await _client.PostAsync(new Uri(Desk, "sign-in"), Form(FormToken(again), ("token", "the-token")), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_week_shows_the_funnel_and_a_stages_papers_filtered_with_paper_text_kept_as_text()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var week = new IssueWeek(2025, 26);
+        var hostile = new Paper { Id = ArxivId.Parse("2506.20001"), Title = "<script>alert(1)</script> Attention sinks", Abstract = "A.", Authors = ["Ada <b>Lovelace</b>"], Categories = ["cs.LG"] };
+        var plain = new Paper { Id = ArxivId.Parse("2506.20002"), Title = "A plain title", Abstract = "B.", Authors = ["Alan Turing"], Categories = ["cs.LG"] };
+        await _store.Harvest.SavePageAsync("test", "k", [new HarvestedPaper(hostile, new DateOnly(2025, 6, 23), AnnounceType.New), new HarvestedPaper(plain, new DateOnly(2025, 6, 24), AnnounceType.New)], null, ct);
+        await _store.Selection.SaveStageAsync(SelectionKey.ForWeek(week), new StageRun("title", 1, "h", 2, 1, 0, 0.1, ScorerUsage.None),
+        [
+            new Judgement("title", hostile.Id, 0.9, 1, true, "went on: rank 1 of 2", [], ["taste"]),
+            new Judgement("title", plain.Id, 0.2, 2, false, "stopped: below the stage's budget", [], ["taste"]),
+        ], ct);
+
+        using var signedOut = await _client.GetAsync(new Uri(Desk, "week?week=2025-W26"), ct);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        using var signedIn = await SignInAsync("alice", Password);
+        var page = await _client.GetStringAsync(new Uri(Desk, "week?week=2025-W26&stage=title"), ct);
+        Assert.Contains(">title</a></td><td>2</td><td>1</td>", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; Attention sinks", page, StringComparison.Ordinal);
+        Assert.Contains("Ada &lt;b&gt;Lovelace&lt;/b&gt;", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", page, StringComparison.Ordinal);
+        Assert.Contains("went on: rank 1 of 2", page, StringComparison.Ordinal);
+
+        var stopped = await _client.GetStringAsync(new Uri(Desk, "week?week=2025-W26&stage=title&decision=stopped"), ct);
+        Assert.Contains("A plain title", stopped, StringComparison.Ordinal);
+        Assert.DoesNotContain("Attention sinks", stopped, StringComparison.Ordinal);
+        var found = await _client.GetStringAsync(new Uri(Desk, "week?week=2025-W26&stage=title&q=turing"), ct);
+        Assert.Contains("title: 1 papers", found, StringComparison.Ordinal);
+        Assert.Contains("A plain title", found, StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> SignInAsync(string name, string password)

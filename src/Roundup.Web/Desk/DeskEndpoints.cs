@@ -27,6 +27,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         routes.MapPost($"/{Path}/sign-out", SignOutAsync).RequireAuthorization().DisableAntiforgery();
         // One route serves desk and desk/ alike; the forms post to absolute paths, so both work.
         routes.MapGet($"/{Path}/", HomeAsync).RequireAuthorization();
+        routes.MapGet($"/{Path}/week", async context => await WriteAsync(context, await WeekPage.RenderAsync(context, context.RequestServices.GetRequiredService<DeskServices>(), listName, Root(context)))).RequireAuthorization();
     }
 
     private async Task SignInFormAsync(HttpContext context)
@@ -49,7 +50,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         string? name;
         if (token.Length > 0)
         {
-            var curator = await desk.Curators.UseSignInTokenAsync(ManageCurators.TokenHash(token), now, context.RequestAborted);
+            var curator = await desk.Store.Curators.UseSignInTokenAsync(ManageCurators.TokenHash(token), now, context.RequestAborted);
             if (curator is null)
             {
                 logger.LogInformation("desk: a one-time sign-in link that is used, expired or unknown");
@@ -60,7 +61,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
             var password = form["new-password"].ToString();
             if (password.Length >= ManageCurators.MinPasswordLength)
             {
-                await desk.Curators.SetPasswordAsync(curator.Name, ManageCurators.Hash(password), context.RequestAborted);
+                await desk.Store.Curators.SetPasswordAsync(curator.Name, ManageCurators.Hash(password), context.RequestAborted);
             }
 
             name = curator.Name;
@@ -83,7 +84,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
 
     private async Task<string?> CheckPasswordAsync(DeskServices desk, string name, string password, DateTimeOffset now, CancellationToken ct)
     {
-        var curator = name.Length == 0 ? null : await desk.Curators.GetAsync(name, ct);
+        var curator = name.Length == 0 ? null : await desk.Store.Curators.GetAsync(name, ct);
         if (curator is null)
         {
             return null;
@@ -97,12 +98,12 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
 
         if (ManageCurators.Verify(curator, password))
         {
-            await desk.Curators.ResetFailedSignInsAsync(curator.Name, ct);
+            await desk.Store.Curators.ResetFailedSignInsAsync(curator.Name, ct);
             return curator.Name;
         }
 
         var lockUntil = curator.FailedSignIns + 1 >= DeskLimits.FailuresBeforeLockout ? now + DeskLimits.Lockout : (DateTimeOffset?)null;
-        await desk.Curators.RecordFailedSignInAsync(curator.Name, lockUntil, ct);
+        await desk.Store.Curators.RecordFailedSignInAsync(curator.Name, lockUntil, ct);
         logger.LogWarning("desk: a failed sign-in as {Curator}{Locked}", curator.Name, lockUntil is null ? "" : "; locked for fifteen minutes");
         return null;
     }

@@ -41,6 +41,7 @@ internal static class DeskPages
     public static Page Home(string listName, string root, string curator, AntiforgeryTokenSet form)
     {
         var html = new StringBuilder()
+            .Append("<p><a href=\"").Append(HtmlPage.Encode(root)).Append("week\">The week: the funnel, stage by stage</a></p>\n")
             .Append("<form method=\"post\" action=\"").Append(HtmlPage.Encode(root)).Append("sign-out\">\n")
             .Append(Hidden(DeskLimits.AntiforgeryField, form.RequestToken!))
             .Append("<p><button type=\"submit\">Sign out</button></p>\n</form>\n");
