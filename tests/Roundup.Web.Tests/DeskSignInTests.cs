@@ -166,6 +166,32 @@ public sealed partial class DeskSignInTests : IAsyncLifetime
         Assert.Contains("A plain title", found, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_pin_and_a_drop_from_the_week_are_stored_as_the_curators_decisions_and_need_the_forms_token()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var week = new IssueWeek(2025, 26);
+        var paper = new Paper { Id = ArxivId.Parse("2506.20003"), Title = "Worth a pin", Abstract = "C.", Authors = ["Ada Lovelace"], Categories = ["cs.LG"] };
+        await _store.Harvest.SavePageAsync("test", "k", [new HarvestedPaper(paper, new DateOnly(2025, 6, 23), AnnounceType.New)], null, ct);
+        await _store.Selection.SaveStageAsync(SelectionKey.ForWeek(week), new StageRun("title", 1, "h", 1, 0, 0, 0.1, ScorerUsage.None),
+            [new Judgement("title", paper.Id, 0.1, 1, false, "stopped: below the stage's budget", [], ["taste"])], ct);
+        using var signedIn = await SignInAsync("alice", Password);
+        var page = await _client.GetStringAsync(new Uri(Desk, "week?week=2025-W26&stage=title"), ct);
+        Assert.Contains("aria-label=\"Pin 2506.20003\"", page, StringComparison.Ordinal);
+
+        using var forged = await _client.PostAsync(new Uri(Desk, "decide"), Form(null, ("week", "2025-W26"), ("paper", "2506.20003"), ("kind", "pin")), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Empty(await _store.Selection.GetDecisionsAsync(SelectionKey.ForWeek(week), ct));
+
+        using var pinned = await _client.PostAsync(new Uri(Desk, "decide"), Form(FormToken(page), ("week", "2025-W26"), ("paper", "2506.20003"), ("stage", "title"), ("kind", "pin")), ct);
+        Assert.Equal(HttpStatusCode.SeeOther, pinned.StatusCode);
+        Assert.Equal(DecisionKind.Pin, Assert.Single(await _store.Selection.GetDecisionsAsync(SelectionKey.ForWeek(week), ct)).Kind);
+        Assert.Contains(">pinned</button>", await _client.GetStringAsync(new Uri(Desk, "week?week=2025-W26&stage=title"), ct), StringComparison.Ordinal);
+
+        using var dropped = await _client.PostAsync(new Uri(Desk, "decide"), Form(FormToken(page), ("week", "2025-W26"), ("paper", "2506.20003"), ("stage", "title"), ("kind", "drop")), ct);
+        Assert.Equal(DecisionKind.Drop, Assert.Single(await _store.Selection.GetDecisionsAsync(SelectionKey.ForWeek(week), ct)).Kind);
+    }
+
     private async Task<HttpResponseMessage> SignInAsync(string name, string password)
     {
         var page = await _client.GetStringAsync(new Uri(Desk, "sign-in"), TestContext.Current.CancellationToken);

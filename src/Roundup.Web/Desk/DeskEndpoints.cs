@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Roundup.Application.Curators;
+using Roundup.Calendar;
+using Roundup.Papers;
+using Roundup.Selection;
 using Roundup.Web.Pages;
 
 namespace Roundup.Web.Desk;
@@ -27,7 +30,8 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         routes.MapPost($"/{Path}/sign-out", SignOutAsync).RequireAuthorization().DisableAntiforgery();
         // One route serves desk and desk/ alike; the forms post to absolute paths, so both work.
         routes.MapGet($"/{Path}/", HomeAsync).RequireAuthorization();
-        routes.MapGet($"/{Path}/week", async context => await WriteAsync(context, await WeekPage.RenderAsync(context, context.RequestServices.GetRequiredService<DeskServices>(), listName, Root(context)))).RequireAuthorization();
+        routes.MapGet($"/{Path}/week", async context => await WriteAsync(context, await WeekPage.RenderAsync(context, context.RequestServices.GetRequiredService<DeskServices>(), listName, Root(context), Tokens(context).RequestToken!))).RequireAuthorization();
+        routes.MapPost($"/{Path}/decide", DecideAsync).RequireAuthorization().DisableAntiforgery();
     }
 
     private async Task SignInFormAsync(HttpContext context)
@@ -117,6 +121,29 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
 
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         context.Response.Redirect($"{context.Request.PathBase}/{Path}/sign-in", permanent: false);
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+    }
+
+    /// <summary>A pin or a drop from the week's lists, stored as the curator's decision; the next selection and learn use it.</summary>
+    private async Task DecideAsync(HttpContext context)
+    {
+        if (!await ValidFormAsync(context))
+        {
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var kind = form["kind"].ToString() switch { "pin" => DecisionKind.Pin, "drop" => DecisionKind.Drop, _ => (DecisionKind?)null };
+        if (!IssueWeek.TryParse(form["week"].ToString(), out var week) || !ArxivId.TryParse(form["paper"].ToString(), out var paper, out _) || kind is null)
+        {
+            await WriteAsync(context, LinkPages.Message(listName, "Not understood", "The decision names no week, paper or kind the desk knows: nothing was changed.", StatusCodes.Status400BadRequest));
+            return;
+        }
+
+        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        await desk.Store.Selection.SaveDecisionAsync(SelectionKey.ForWeek(week), new CuratorDecision(paper.WithoutVersion(), kind.Value, $"from the desk by {context.User.Identity?.Name}"), context.RequestAborted);
+        logger.LogInformation("desk: {Curator} {Kind} {Paper} for {Week}", context.User.Identity?.Name, kind, paper.Canonical, week);
+        context.Response.Redirect($"{Root(context)}week?week={week}&stage={Uri.EscapeDataString(form["stage"].ToString())}", permanent: false);
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
     }
 

@@ -16,7 +16,7 @@ internal static class WeekPage
 {
     public const int MaxRows = 1000;
 
-    public static async Task<Page> RenderAsync(HttpContext context, DeskServices desk, string listName, string root)
+    public static async Task<Page> RenderAsync(HttpContext context, DeskServices desk, string listName, string root, string formToken)
     {
         var query = context.Request.Query;
         var ct = context.RequestAborted;
@@ -59,17 +59,30 @@ internal static class WeekPage
             .OrderBy(r => r.Judgement.Rank)
             .ToList();
         html.Append(CultureInfo.InvariantCulture, $"<table>\n<caption>{HtmlPage.Encode(stage!)}: {rows.Count:N0} papers</caption>\n")
-            .Append("<tr><th scope=\"col\">rank</th><th scope=\"col\">paper</th><th scope=\"col\">score</th><th scope=\"col\">decision</th></tr>\n");
+            .Append("<tr><th scope=\"col\">rank</th><th scope=\"col\">paper</th><th scope=\"col\">score</th><th scope=\"col\">decision</th><th scope=\"col\">your word</th></tr>\n");
+        var decisions = (await desk.Store.Selection.GetDecisionsAsync(SelectionKey.ForWeek(week), ct)).ToDictionary(d => d.Paper.Canonical, d => d.Kind, StringComparer.Ordinal);
         foreach (var (judgement, paper) in rows.Take(MaxRows))
         {
             var title = paper?.Title ?? judgement.Paper.Canonical;
             var authors = paper is null ? "" : string.Join(", ", paper.Authors.Take(4)) + (paper.Authors.Count > 4 ? ", …" : "");
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{judgement.Rank}</td><td><a href=\"https://arxiv.org/abs/{HtmlPage.Encode(judgement.Paper.Canonical)}\">{HtmlPage.Encode(title)}</a><br><small>{HtmlPage.Encode(authors)} · {HtmlPage.Encode(judgement.Paper.Canonical)}</small></td>")
-                .Append(CultureInfo.InvariantCulture, $"<td>{(judgement.Score is { } score ? score.ToString("0.000", CultureInfo.InvariantCulture) : "unscored")}</td><td>{HtmlPage.Encode(judgement.Decision)}</td></tr>\n");
+                .Append(CultureInfo.InvariantCulture, $"<td>{(judgement.Score is { } score ? score.ToString("0.000", CultureInfo.InvariantCulture) : "unscored")}</td><td>{HtmlPage.Encode(judgement.Decision)}</td>")
+                .Append("<td>").Append(DecisionForm(root, week, stage!, judgement.Paper, decisions.TryGetValue(judgement.Paper.Canonical, out var kind) ? kind : null, formToken)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n");
         return new Page(StatusCodes.Status200OK, HtmlPage.Render(listName, $"Week {week}", "The funnel of the week: each stage's papers, with the decision in words.", html.ToString()));
+    }
+
+    /// <summary>Pin and drop buttons for a paper (the one in force shown as such); the next selection respects them.</summary>
+    private static string DecisionForm(string root, IssueWeek week, string stage, ArxivId paper, DecisionKind? current, string formToken)
+    {
+        var id = HtmlPage.Encode(paper.Canonical);
+        return $"<form method=\"post\" action=\"{HtmlPage.Encode(root)}decide\">"
+            + $"<input type=\"hidden\" name=\"{DeskLimits.AntiforgeryField}\" value=\"{HtmlPage.Encode(formToken)}\">"
+            + $"<input type=\"hidden\" name=\"week\" value=\"{HtmlPage.Encode(week.ToString())}\"><input type=\"hidden\" name=\"paper\" value=\"{id}\"><input type=\"hidden\" name=\"stage\" value=\"{HtmlPage.Encode(stage)}\">"
+            + $"<button type=\"submit\" name=\"kind\" value=\"pin\" aria-label=\"Pin {id}\">{(current == DecisionKind.Pin ? "pinned" : "pin")}</button> "
+            + $"<button type=\"submit\" name=\"kind\" value=\"drop\" aria-label=\"Drop {id}\">{(current == DecisionKind.Drop ? "dropped" : "drop")}</button></form>";
     }
 
     private static bool Matches(Paper? paper, ArxivId id, string text) =>
