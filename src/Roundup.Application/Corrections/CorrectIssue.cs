@@ -39,10 +39,9 @@ public sealed class CorrectIssue(RoundupHost host)
             throw new UsageException("--text is empty");
         }
 
-        var mail = email ? await MailSetup.OpenAsync(host, ct) : null;
-        if (mail is not null)
+        if (email)
         {
-            await RequireSentAsync(issue, mail.Outbox, ct);
+            await RequireSentAsync(issue, (await MailSetup.OpenAsync(host, ct)).Outbox, ct);
         }
 
         var saved = await versions.SaveAsync(issue, issue with { Corrections = [.. issue.Corrections, new Correction(id, words, host.Time.GetUtcNow(), email)] }, ct);
@@ -53,23 +52,23 @@ public sealed class CorrectIssue(RoundupHost host)
         }
 
         Mailing? mailing = null;
-        if (mail is not null)
+        if (email)
         {
             var number = saved.Corrections.Count;
             mailing = new Mailing(MailingKey.ForErratum(saved.Week, number), new PreparedContent(ErratumEmail.Prepare(saved, number, host.Options.Publish.Site())));
         }
 
-        return new RecordedCorrection(saved, rebuilt, mailing, mail);
+        return new RecordedCorrection(saved, rebuilt, mailing);
     }
 
     /// <summary>Sends the erratum mailing <see cref="RecordAsync"/> returned.</summary>
     public async Task<MailingOutcome> SendAsync(RecordedCorrection recorded, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(recorded);
-        var (mailing, mail) = (recorded.Mailing ?? throw new InvalidOperationException("the correction was recorded without --email"), recorded.Mail!);
+        var mailing = recorded.Mailing ?? throw new InvalidOperationException("the correction was recorded without --email");
         var week = recorded.Issue.Week;
         host.Logs.CreateLogger<CorrectIssue>().LogInformation("{Key}: e-mailing correction {Number} to those who were sent {Week}; if this is cut short, `roundup send --week {Week}` finishes it", mailing.Key, recorded.Issue.Corrections.Count, week, week);
-        return await mailing.DeliverAsync(mail.Run(host), null, retryFailed: false, ct);
+        return await mailing.DeliverAsync((await MailSetup.OpenAsync(host, ct)).Run(host), null, retryFailed: false, ct);
     }
 
     /// <summary>Refuses e-mail for an issue that is not published or that nobody has been sent: its own e-mail will carry the correction.</summary>
@@ -88,4 +87,4 @@ public sealed class CorrectIssue(RoundupHost host)
 }
 
 /// <summary>The issue with the correction, whether its archive was rebuilt, and the erratum mailing when one was asked for.</summary>
-public sealed record RecordedCorrection(Issue Issue, bool ArchiveRebuilt, Mailing? Mailing, MailSetup? Mail);
+public sealed record RecordedCorrection(Issue Issue, bool ArchiveRebuilt, Mailing? Mailing);

@@ -18,7 +18,7 @@ public sealed class ManageSubscribers(RoundupHost host)
     public async Task<(SubscriberFile File, SubscribersAdded Added)> ImportAsync(string path, bool confirmed, CancellationToken ct)
     {
         var read = SubscriberCsv.ReadFile(path);
-        return (read, await AddAsync(read.Subscribers, confirmed, ct));
+        return (read, await AddAsync(await MailSetup.OpenAsync(host, ct), read.Subscribers, confirmed, ct));
     }
 
     /// <summary>Adds one subscriber; returns the outcome and the subscriber as stored (null when suppressed).</summary>
@@ -29,8 +29,9 @@ public sealed class ManageSubscribers(RoundupHost host)
             throw new UsageException(problem);
         }
 
-        var added = await AddAsync([new SubscriberImport(email, name)], confirmed, ct);
-        return (added, await (await MailSetup.OpenAsync(host, ct)).Subscribers.FindSubscriberAsync(email, ct));
+        var mail = await MailSetup.OpenAsync(host, ct);
+        var added = await AddAsync(mail, [new SubscriberImport(email, name)], confirmed, ct);
+        return (added, await mail.Subscribers.FindSubscriberAsync(email, ct));
     }
 
     /// <summary>Unsubscribes the address (a subscriber or not) and suppresses it; returns the subscriber it was, if any.</summary>
@@ -78,9 +79,8 @@ public sealed class ManageSubscribers(RoundupHost host)
         return new SubscriptionLinks(mail.Subscribers, mail.Signer);
     }
 
-    private async Task<SubscribersAdded> AddAsync(IReadOnlyList<SubscriberImport> subscribers, bool confirmed, CancellationToken ct)
+    private async Task<SubscribersAdded> AddAsync(MailSetup mail, IReadOnlyList<SubscriberImport> subscribers, bool confirmed, CancellationToken ct)
     {
-        var mail = await MailSetup.OpenAsync(host, ct);
         var result = await mail.Subscribers.AddSubscribersAsync(subscribers, confirmed ? SubscriberStatus.Active : SubscriberStatus.Pending, ct);
         if (confirmed || result.AddedIds.Count == 0)
         {

@@ -32,7 +32,6 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
     private ArxivHttpClient? _http;
     private MiniLmEmbedder? _miniLm;
     private Microsoft.Extensions.AI.IChatClient? _chat;
-    private Roundup.Arxiv.FullText.FullTextFetcher? _fetcher;
     private CuratorProfile? _profile;
     private PaperFullText? _fullText;
 
@@ -67,21 +66,17 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
         Logs.CreateLogger("llama.cpp"),
         new ChatResilience { Time = Time, Logger = Logs.CreateLogger<ResilientChatClient>() });
 
-    /// <summary>Fetches full texts into Selection:FullTextDir through the polite client (or only reads it, offline).</summary>
-    public Roundup.Arxiv.FullText.FullTextFetcher FullTextFetcher() =>
-        _fetcher ??= new Roundup.Arxiv.FullText.FullTextFetcher(() => Http, Options.Selection.FullText, Options.Selection.FullTextDir);
-
-    /// <summary>The run's full texts: one folder, each paper read once, for selection and writing alike.</summary>
-    public PaperFullText FullText => _fullText ??= new PaperFullText(new FullTextFolder(Options.Selection.FullTextDir, new FullTextReader()), FullTextFetcher());
+    /// <summary>
+    /// The run's full texts: one folder, each paper read once, for selection and writing alike; missing ones fetched into
+    /// Selection:FullTextDir through the polite client (or only read from it, offline).
+    /// </summary>
+    public PaperFullText FullText => _fullText ??= FullTextWith(Options.Selection.FullText);
 
     /// <summary>Full texts from the folder only, whatever Selection:FullText:Offline says: an evaluation asks arXiv for nothing.</summary>
     public PaperFullText OfflineFullText()
     {
         var options = Options.Selection.FullText;
-        var offline = new Roundup.Arxiv.FullText.FullTextFetchOptions { BaseUrl = options.BaseUrl, Order = options.Order, Offline = true };
-        return new PaperFullText(
-            new FullTextFolder(Options.Selection.FullTextDir, new FullTextReader()),
-            new Roundup.Arxiv.FullText.FullTextFetcher(() => Http, offline, Options.Selection.FullTextDir));
+        return FullTextWith(new Roundup.Arxiv.FullText.FullTextFetchOptions { BaseUrl = options.BaseUrl, Order = options.Order, Offline = true });
     }
 
     /// <summary>The curator's profile (Selection:Profile, or the built-in one), read once per run.</summary>
@@ -115,6 +110,10 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
         "rss" => new RssPaperSource(Http, Calendar, Options.Arxiv.Rss),
         _ => throw new UsageException($"unknown source '{spec.Kind}'"),
     };
+
+    private PaperFullText FullTextWith(Roundup.Arxiv.FullText.FullTextFetchOptions fetch) => new(
+        new FullTextFolder(Options.Selection.FullTextDir, new FullTextReader()),
+        new Roundup.Arxiv.FullText.FullTextFetcher(() => Http, fetch, Options.Selection.FullTextDir));
 
     private ArxivHttpClient Http => _http ??= CreateHttp();
 

@@ -1,5 +1,4 @@
 using Roundup.Application.Hosting;
-using Roundup.Application.Weeks;
 using Roundup.Calendar;
 using Roundup.Issues;
 
@@ -8,9 +7,6 @@ namespace Roundup.Application.Issues;
 /// <summary>A week's issue as stored, and every change saved as its next version.</summary>
 public sealed class IssueVersions(RoundupHost host)
 {
-    /// <summary>The week <paramref name="weekText"/> names, or by default the latest listing's week (as run and write).</summary>
-    public IssueWeek Week(string? weekText) => Window.ResolveWeek(weekText, host.Calendar, host.Time);
-
     public async Task<Issue> LoadAsync(IssueWeek week, CancellationToken ct) =>
         await (await host.StoreAsync(ct)).Issues.GetAsync(week, ct)
         ?? throw new UsageException($"there is no issue for {week} yet: run `roundup write --week {week}` first");

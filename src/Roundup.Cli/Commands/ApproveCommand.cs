@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Roundup.Application.Issues;
 using Roundup.Application.Publishing;
 
 namespace Roundup.Cli.Commands;
@@ -14,7 +13,7 @@ public static class ApproveCommand
         command.Options.Add(week);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            var (issue, approved) = await new ApproveIssue(host).RunAsync(new IssueVersions(host).Week(parse.GetValue(week)), ct);
+            var (issue, approved) = await new ApproveIssue(host).RunAsync(WindowArguments.ResolveWeek(parse, week, host), ct);
             Console.Out.WriteLine(approved
                 ? $"{issue.Week} approved (version {issue.Version}): {issue.Entries.Count()} papers, {issue.Grounding}"
                 : $"{issue.Week} is already {issue.Status} (version {issue.Version})");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Roundup.Application.Corrections;
-using Roundup.Application.Issues;
 using Roundup.Cli.Output;
 
 namespace Roundup.Cli.Commands;
@@ -26,7 +25,7 @@ public static class CorrectCommand
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             var correct = new CorrectIssue(host);
-            var recorded = await correct.RecordAsync(new IssueVersions(host).Week(parse.GetValue(week)), parse.GetValue(paper), parse.GetValue(text)!, parse.GetValue(email), ct);
+            var recorded = await correct.RecordAsync(WindowArguments.ResolveWeek(parse, week, host), parse.GetValue(paper), parse.GetValue(text)!, parse.GetValue(email), ct);
             var saved = recorded.Issue;
             Console.Out.WriteLine($"correction recorded in {saved.Week} (version {saved.Version}){(recorded.ArchiveRebuilt ? "; archive and feeds rebuilt" : "")}");
             if (recorded.Mailing is not { } mailing)

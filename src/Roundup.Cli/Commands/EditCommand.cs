@@ -28,8 +28,7 @@ public static class EditCommand
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             var id = ArxivId.TryParse(parse.GetValue(paper), out var parsed, out var error) ? parsed : throw new UsageException($"--paper: {error}");
-            var versions = new IssueVersions(host);
-            var saved = await new EditEntry(host).RunAsync(versions.Week(parse.GetValue(week)), id, parse.GetValue(tldr), parse.GetValue(summary), parse.GetValue(commentary), ct);
+            var saved = await new EditEntry(host).RunAsync(WindowArguments.ResolveWeek(parse, week, host), id, parse.GetValue(tldr), parse.GetValue(summary), parse.GetValue(commentary), ct);
             Console.Out.WriteLine($"{id.Canonical} edited in {saved.Week} (version {saved.Version})");
             return CommandRunner.Success;
         });

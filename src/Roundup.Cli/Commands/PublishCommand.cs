@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Roundup.Application.Issues;
 using Roundup.Application.Publishing;
 
 namespace Roundup.Cli.Commands;
@@ -14,7 +13,7 @@ public static class PublishCommand
         command.Options.Add(week);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            var (issue, files) = await new PublishIssue(host).RunAsync(new IssueVersions(host).Week(parse.GetValue(week)), ct);
+            var (issue, files) = await new PublishIssue(host).RunAsync(WindowArguments.ResolveWeek(parse, week, host), ct);
             Console.Out.WriteLine($"{issue.Week} published: {files.Count} files in {Path.GetFullPath(host.Options.Publish.ArchiveDir)}");
             return CommandRunner.Success;
         });

@@ -27,8 +27,7 @@ public static class RenderCommand
         command.Options.Add(output);
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
-            var versions = new IssueVersions(host);
-            var issue = await versions.LoadAsync(versions.Week(parse.GetValue(week)), ct);
+            var issue = await new IssueVersions(host).LoadAsync(WindowArguments.ResolveWeek(parse, week, host), ct);
             var site = host.Options.Publish.Site();
             if (parse.GetValue(output) is { } directory)
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Roundup.Application.Delivering;
-using Roundup.Application.Issues;
 using Roundup.Cli.Output;
 
 namespace Roundup.Cli.Commands;
@@ -33,7 +32,7 @@ public static class SendCommand
         CommandRunner.SetAction(command, async (parse, host, ct) =>
         {
             var send = new SendIssue(host);
-            var plan = await send.PlanAsync(new IssueVersions(host).Week(parse.GetValue(week)), parse.GetValue(only), ct);
+            var plan = await send.PlanAsync(WindowArguments.ResolveWeek(parse, week, host), parse.GetValue(only), ct);
             var retry = parse.GetValue(retryFailed);
             if (parse.GetValue(dryRun))
             {

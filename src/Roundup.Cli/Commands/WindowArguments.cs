@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Roundup.Application.Hosting;
 using Roundup.Application.Weeks;
 using Roundup.Calendar;
 
@@ -18,4 +19,8 @@ public sealed record WindowArguments(Option<string?> Week, Option<DateOnly?> Fro
 
     public Window Resolve(ParseResult parse, ArxivCalendar calendar, TimeProvider time) =>
         Window.Resolve(parse.GetValue(Week), parse.GetValue(From), parse.GetValue(Until), calendar, time);
+
+    /// <summary>The issue week a verb's <c>--week</c> names, or by default the latest listing's week (as run and write).</summary>
+    public static IssueWeek ResolveWeek(ParseResult parse, Option<string?> week, RoundupHost host) =>
+        Window.ResolveWeek(parse.GetValue(week), host.Calendar, host.Time);
 }

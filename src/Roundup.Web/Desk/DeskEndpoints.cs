@@ -82,8 +82,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
 
         logger.LogInformation("desk: curator {Curator} signed in", name);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, DeskSignIn.Principal(name));
-        context.Response.Redirect($"{context.Request.PathBase}/{Path}/", permanent: false);
-        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        SeeOther(context, Root(context));
     }
 
     private async Task<string?> CheckPasswordAsync(DeskServices desk, string name, string password, DateTimeOffset now, CancellationToken ct)
@@ -120,8 +119,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         }
 
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        context.Response.Redirect($"{context.Request.PathBase}/{Path}/sign-in", permanent: false);
-        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        SeeOther(context, $"{Root(context)}sign-in");
     }
 
     /// <summary>A pin or a drop from the week's lists, stored as the curator's decision; the next selection and learn use it.</summary>
@@ -143,8 +141,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         var desk = context.RequestServices.GetRequiredService<DeskServices>();
         await desk.Store.Selection.SaveDecisionAsync(SelectionKey.ForWeek(week), new CuratorDecision(paper.WithoutVersion(), kind.Value, $"from the desk by {context.User.Identity?.Name}"), context.RequestAborted);
         logger.LogInformation("desk: {Curator} {Kind} {Paper} for {Week}", context.User.Identity?.Name, kind, paper.Canonical, week);
-        context.Response.Redirect($"{Root(context)}week?week={week}&stage={Uri.EscapeDataString(form["stage"].ToString())}", permanent: false);
-        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        SeeOther(context, $"{Root(context)}week?week={week}&stage={Uri.EscapeDataString(form["stage"].ToString())}");
     }
 
     private async Task HomeAsync(HttpContext context) =>
@@ -163,6 +160,13 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
             await WriteAsync(context, LinkPages.Message(listName, "Form expired", "This form has expired or did not come from the desk: nothing was changed. Reload the page and try again.", StatusCodes.Status400BadRequest));
             return false;
         }
+    }
+
+    /// <summary>After a POST, where the browser goes next, by GET.</summary>
+    private static void SeeOther(HttpContext context, string location)
+    {
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = location;
     }
 
     /// <summary>The desk's absolute path, under the site's: <c>/roundup/desk/</c>.</summary>
