@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Roundup.Application.Curators;
+using Roundup.Application.Hosting;
+using Roundup.Application.Settings;
 using Roundup.Calendar;
 using Roundup.Harvesting;
 using Roundup.Papers;
@@ -21,6 +23,7 @@ public sealed partial class DeskSignInTests : IAsyncLifetime
     private const string Password = "a long enough passphrase";
     private readonly TempDirectory _dir = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 6, 27, 9, 0, 0, TimeSpan.Zero));
+    private RoundupHost _host = null!;
     private IRoundupStore _store = null!;
     private RoundupWebServer _server = null!;
     private HttpClient _client = null!;
@@ -29,11 +32,12 @@ public sealed partial class DeskSignInTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _store = await StoreFactory.OpenAsync(new StoreOptions { Path = _dir.File("roundup.db") }, _time);
+        _host = new RoundupHost(new RoundupOptions { Store = new StoreOptions { Path = _dir.File("roundup.db") } }, NullLoggerFactory.Instance, _time);
+        _store = await _host.StoreAsync(TestContext.Current.CancellationToken);
         await _store.Curators.AddAsync("alice", ManageCurators.Hash(Password));
         var options = new WebServerOptions(new Uri("https://example.org/roundup/"), _dir.File("site")) { Urls = [new Uri("http://127.0.0.1:0/")], SignUp = false };
         var signer = new TokenSigner("desk test key, 32 bytes or more, really"u8.ToArray(), _time);
-        _server = await RoundupWebServer.StartAsync(options, _store.Subscribers, signer, null, new DeskServices(_store, new Roundup.Calendar.ArxivCalendar(Roundup.Calendar.ArxivHolidays.Known), _dir.File("keys"), _time), NullLoggerFactory.Instance);
+        _server = await RoundupWebServer.StartAsync(options, _store.Subscribers, signer, null, new DeskServices(_host, _store, _dir.File("keys")), NullLoggerFactory.Instance);
         _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
     }
 
@@ -41,7 +45,7 @@ public sealed partial class DeskSignInTests : IAsyncLifetime
     {
         _client.Dispose();
         await _server.DisposeAsync();
-        await _store.DisposeAsync();
+        await _host.DisposeAsync();
         _dir.Dispose();
     }
 

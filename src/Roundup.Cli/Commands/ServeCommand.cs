@@ -24,7 +24,7 @@ public static class ServeCommand
             var mail = await MailSetup.OpenAsync(host, ct);
             var list = mail.Builder.List;
             var options = serve.Server(list.LinkBase, host.Options.Publish.ArchiveDir, list.DisplayName);
-            var desk = new DeskServices(await host.StoreAsync(ct), host.Calendar, serve.DeskKeysDir, host.Time);
+            var desk = new DeskServices(host, await host.StoreAsync(ct), serve.DeskKeysDir);
             await using var server = await RoundupWebServer.StartAsync(options, mail.Subscribers, mail.Signer, new SignUpMail(mail.Transport, mail.Builder), desk, host.Logs, ct);
             foreach (var address in server.Addresses)
             {

@@ -26,12 +26,17 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet($"/{Path}/sign-in", SignInFormAsync);
-        routes.MapPost($"/{Path}/sign-in", SignInAsync).RequireRateLimiting(DeskSignIn.SignInPolicy).DisableAntiforgery();
-        routes.MapPost($"/{Path}/sign-out", SignOutAsync).RequireAuthorization().DisableAntiforgery();
+        routes.MapPost($"/{Path}/sign-in", SignInAsync).RequireRateLimiting(DeskSignIn.SignInPolicy);
+
+        // Everything else needs a signed-in curator; DeskFormGuard has checked every POST's antiforgery token.
+        var desk = routes.MapGroup($"/{Path}").RequireAuthorization();
+        desk.MapPost("/sign-out", SignOutAsync);
         // One route serves desk and desk/ alike; the forms post to absolute paths, so both work.
-        routes.MapGet($"/{Path}/", HomeAsync).RequireAuthorization();
-        routes.MapGet($"/{Path}/week", async context => await WriteAsync(context, await WeekPage.RenderAsync(context, context.RequestServices.GetRequiredService<DeskServices>(), listName, Root(context), Tokens(context).RequestToken!))).RequireAuthorization();
-        routes.MapPost($"/{Path}/decide", DecideAsync).RequireAuthorization().DisableAntiforgery();
+        desk.MapGet("/", HomeAsync);
+        desk.MapGet("/assets/{name}", context => DeskAssets.ServeAsync(context, context.Request.RouteValues["name"]!.ToString()!));
+        desk.MapGet("/week", async context => await WriteAsync(context, await WeekPage.RenderAsync(context, context.RequestServices.GetRequiredService<DeskServices>(), listName, Root(context), Tokens(context).RequestToken!)));
+        desk.MapPost("/decide", DecideAsync);
+        Jobs.JobEndpoints.Map(desk, listName);
     }
 
     private async Task SignInFormAsync(HttpContext context)
@@ -42,11 +47,6 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
 
     private async Task SignInAsync(HttpContext context)
     {
-        if (!await ValidFormAsync(context))
-        {
-            return;
-        }
-
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var desk = context.RequestServices.GetRequiredService<DeskServices>();
         var now = desk.Time.GetUtcNow();
@@ -113,11 +113,6 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
 
     private async Task SignOutAsync(HttpContext context)
     {
-        if (!await ValidFormAsync(context))
-        {
-            return;
-        }
-
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         SeeOther(context, $"{Root(context)}sign-in");
     }
@@ -125,11 +120,6 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
     /// <summary>A pin or a drop from the week's lists, stored as the curator's decision; the next selection and learn use it.</summary>
     private async Task DecideAsync(HttpContext context)
     {
-        if (!await ValidFormAsync(context))
-        {
-            return;
-        }
-
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var kind = form["kind"].ToString() switch { "pin" => DecisionKind.Pin, "drop" => DecisionKind.Drop, _ => (DecisionKind?)null };
         if (!IssueWeek.TryParse(form["week"].ToString(), out var week) || !ArxivId.TryParse(form["paper"].ToString(), out var paper, out _) || kind is null)
@@ -144,33 +134,12 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         SeeOther(context, $"{Root(context)}week?week={week}&stage={Uri.EscapeDataString(form["stage"].ToString())}");
     }
 
-    private async Task HomeAsync(HttpContext context) =>
-        await WriteAsync(context, DeskPages.Home(listName, Root(context), context.User.Identity?.Name ?? "", Tokens(context)));
+    private Task HomeAsync(HttpContext context) =>
+        DeskView.WriteAsync<Components.HomePage>(context, new Dictionary<string, object?> { [nameof(Components.HomePage.Desk)] = DeskView.Context(context, listName) });
 
-    private async Task<bool> ValidFormAsync(HttpContext context)
-    {
-        try
-        {
-            await context.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(context);
-            return true;
-        }
-        catch (AntiforgeryValidationException)
-        {
-            logger.LogInformation("desk: a form posted without a valid antiforgery token was refused");
-            await WriteAsync(context, LinkPages.Message(listName, "Form expired", "This form has expired or did not come from the desk: nothing was changed. Reload the page and try again.", StatusCodes.Status400BadRequest));
-            return false;
-        }
-    }
+    private static void SeeOther(HttpContext context, string location) => DeskView.SeeOther(context, location);
 
-    /// <summary>After a POST, where the browser goes next, by GET.</summary>
-    private static void SeeOther(HttpContext context, string location)
-    {
-        context.Response.StatusCode = StatusCodes.Status303SeeOther;
-        context.Response.Headers.Location = location;
-    }
-
-    /// <summary>The desk's absolute path, under the site's: <c>/roundup/desk/</c>.</summary>
-    private static string Root(HttpContext context) => $"{context.Request.PathBase}/{Path}/";
+    private static string Root(HttpContext context) => DeskView.Root(context);
 
     private static AntiforgeryTokenSet Tokens(HttpContext context) => context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
 

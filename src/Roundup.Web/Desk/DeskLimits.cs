@@ -14,4 +14,7 @@ public static class DeskLimits
 
     /// <summary>The hidden field that carries a form's antiforgery token.</summary>
     public const string AntiforgeryField = "__form";
+
+    /// <summary>The header that carries the antiforgery token of a script's request.</summary>
+    public const string AntiforgeryHeader = "X-Desk-Form";
 }

@@ -37,17 +37,6 @@ internal static class DeskPages
         return new Page(status, HtmlPage.Render(listName, "Curator's desk", text, html.ToString()));
     }
 
-    /// <summary>The desk's first page once signed in.</summary>
-    public static Page Home(string listName, string root, string curator, AntiforgeryTokenSet form)
-    {
-        var html = new StringBuilder()
-            .Append("<p><a href=\"").Append(HtmlPage.Encode(root)).Append("week\">The week: the funnel, stage by stage</a></p>\n")
-            .Append("<form method=\"post\" action=\"").Append(HtmlPage.Encode(root)).Append("sign-out\">\n")
-            .Append(Hidden(DeskLimits.AntiforgeryField, form.RequestToken!))
-            .Append("<p><button type=\"submit\">Sign out</button></p>\n</form>\n");
-        return new Page(StatusCodes.Status200OK, HtmlPage.Render(listName, "Curator's desk", $"Signed in as {curator}.", html.ToString()));
-    }
-
     private static string Hidden(string name, string value) =>
         $"<input type=\"hidden\" name=\"{HtmlPage.Encode(name)}\" value=\"{HtmlPage.Encode(value)}\">\n";
 

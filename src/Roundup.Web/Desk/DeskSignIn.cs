@@ -42,11 +42,15 @@ internal static class DeskSignIn
             antiforgery.Cookie.Path = options.PathBase + "/" + DeskEndpoints.Path;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.FormFieldName = DeskLimits.AntiforgeryField;
+            antiforgery.HeaderName = DeskLimits.AntiforgeryHeader;
         });
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
             ClientAddress.Key(context.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = DeskLimits.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.AddSingleton(desk);
+        services.AddSingleton(new DeskListName(options.ListName));
+        services.AddSingleton<Jobs.DeskJobs>();
+        services.AddHostedService(s => s.GetRequiredService<Jobs.DeskJobs>());
         return services;
     }
 

@@ -147,6 +147,7 @@ public sealed class RoundupWebServer : IAsyncDisposable
         {
             app.UseAuthentication();
             app.UseAuthorization();
+            app.UseMiddleware<DeskFormGuard>();
         }
 
         app.UseArchiveFiles(archive);

@@ -1,0 +1,10 @@
+namespace Roundup.Web.Desk.Jobs;
+
+public enum JobState
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}
