@@ -39,6 +39,9 @@ public sealed class RoundupWebServer : IAsyncDisposable
     /// <summary>Where the site answers, one per bound address, with the real port and the path base: <c>http://127.0.0.1:41234/roundup/</c>.</summary>
     public IReadOnlyList<Uri> Addresses { get; }
 
+    /// <summary>The server's services (the desk's jobs among them).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>
     /// Binds every URL of <paramref name="options"/> and starts answering; throws when a certificate cannot be read or
     /// an address cannot be bound. <paramref name="signUp"/> sends the sign-up form's confirmations; it is required

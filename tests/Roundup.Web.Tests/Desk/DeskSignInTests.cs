@@ -13,41 +13,28 @@ using Roundup.Delivery.Tokens;
 using Roundup.Storage;
 using Roundup.Testing;
 using Roundup.Web.Desk;
+using Roundup.Web.Tests.Desk;
 using Roundup.Web.Hosting;
 
 namespace Roundup.Web.Tests;
 
 /// <summary>The desk's sign-in as a browser meets it: real Kestrel, a real SQLite store, cookies kept, redirects not followed.</summary>
-public sealed partial class DeskSignInTests : IAsyncLifetime
+public sealed class DeskSignInTests : IAsyncLifetime
 {
-    private const string Password = "a long enough passphrase";
-    private readonly TempDirectory _dir = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 6, 27, 9, 0, 0, TimeSpan.Zero));
-    private RoundupHost _host = null!;
-    private IRoundupStore _store = null!;
-    private RoundupWebServer _server = null!;
-    private HttpClient _client = null!;
+    private const string Password = DeskSite.Password;
+    private DeskSite _site = null!;
 
-    private Uri Desk => new(_server.Addresses[0], "desk/");
+    private Uri Desk => _site.Desk;
 
-    public async ValueTask InitializeAsync()
-    {
-        _host = new RoundupHost(new RoundupOptions { Store = new StoreOptions { Path = _dir.File("roundup.db") } }, NullLoggerFactory.Instance, _time);
-        _store = await _host.StoreAsync(TestContext.Current.CancellationToken);
-        await _store.Curators.AddAsync("alice", ManageCurators.Hash(Password));
-        var options = new WebServerOptions(new Uri("https://example.org/roundup/"), _dir.File("site")) { Urls = [new Uri("http://127.0.0.1:0/")], SignUp = false };
-        var signer = new TokenSigner("desk test key, 32 bytes or more, really"u8.ToArray(), _time);
-        _server = await RoundupWebServer.StartAsync(options, _store.Subscribers, signer, null, new DeskServices(_host, _store, _dir.File("keys")), NullLoggerFactory.Instance);
-        _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
-    }
+    private HttpClient _client => _site.Client;
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-        await _host.DisposeAsync();
-        _dir.Dispose();
-    }
+    private IRoundupStore _store => _site.Store;
+
+    private FakeTimeProvider _time => _site.Time;
+
+    public async ValueTask InitializeAsync() => _site = await DeskSite.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task Nothing_of_the_desk_is_reachable_signed_out()
@@ -196,17 +183,9 @@ public sealed partial class DeskSignInTests : IAsyncLifetime
         Assert.Equal(DecisionKind.Drop, Assert.Single(await _store.Selection.GetDecisionsAsync(SelectionKey.ForWeek(week), ct)).Kind);
     }
 
-    private async Task<HttpResponseMessage> SignInAsync(string name, string password)
-    {
-        var page = await _client.GetStringAsync(new Uri(Desk, "sign-in"), TestContext.Current.CancellationToken);
-        return await _client.PostAsync(new Uri(Desk, "sign-in"), Form(FormToken(page), ("name", name), ("password", password)), TestContext.Current.CancellationToken);
-    }
+    private Task<HttpResponseMessage> SignInAsync(string name, string password) => _site.PostSignInAsync(name, password);
 
-    private static string FormToken(string page) => AntiforgeryInput().Match(page).Groups[1].Value;
+    private static string FormToken(string page) => DeskSite.FormToken(page);
 
-    private static FormUrlEncodedContent Form(string? antiforgery, params (string Name, string Value)[] fields) =>
-        new([.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), .. antiforgery is null ? [] : new[] { new KeyValuePair<string, string>(DeskLimits.AntiforgeryField, antiforgery) }]);
-
-    [GeneratedRegex("name=\"__form\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryInput();
+    private static FormUrlEncodedContent Form(string? antiforgery, params (string Name, string Value)[] fields) => DeskSite.Form(antiforgery, fields);
 }
