@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.HttpOverrides;
 namespace Roundup.Web.Forwarding;
 
 /// <summary>
-/// Takes the client's address from X-Forwarded-For, through ASP.NET Core's forwarded-headers middleware, and only
-/// from the configured proxies: with none configured the header is ignored, whatever sends it (ASP.NET Core would
-/// otherwise trust loopback peers by default). Nothing else is taken from a proxy: the site's scheme, host and path
-/// come from the link base, not from headers.
+/// Takes the client's address from X-Forwarded-For and the request's scheme from X-Forwarded-Proto, through ASP.NET
+/// Core's forwarded-headers middleware, and only from the configured proxies: with none configured the headers are
+/// ignored, whatever sends them (ASP.NET Core would otherwise trust loopback peers by default). The scheme matters
+/// only to the desk's cookies (Secure when the proxy took the request over HTTPS); the site's links take their scheme,
+/// host and path from the link base, never from headers.
 /// </summary>
 internal static class ForwardedClient
 {
@@ -20,7 +21,7 @@ internal static class ForwardedClient
 
         var options = new ForwardedHeadersOptions
         {
-            ForwardedHeaders = ForwardedHeaders.XForwardedFor,
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
             // Walks X-Forwarded-For from the right while the hop that added each entry is trusted: the first entry
             // added by a trusted proxy about a peer it does not trust is the client. Entries further left are the
             // client's own say and count for nothing.

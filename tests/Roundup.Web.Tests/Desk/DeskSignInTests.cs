@@ -64,6 +64,27 @@ public sealed class DeskSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Behind_a_trusted_proxy_that_took_the_request_over_https_the_sign_in_cookie_is_secure()
+    {
+        await using var proxied = await DeskSite.StartAsync(web: w => w with { TrustedProxies = [Roundup.Application.Settings.TrustedProxy.Parse("127.0.0.1")] });
+        Assert.True(await SecureCookieAsync(proxied));
+        // Without a trusted proxy the same header counts for nothing: the cookie of a plain-HTTP request is not Secure.
+        Assert.False(await SecureCookieAsync(_site));
+    }
+
+    private static async Task<bool> SecureCookieAsync(DeskSite site)
+    {
+        var page = await site.GetStringAsync("sign-in");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(site.Desk, "sign-in")) { Content = DeskSite.Form(DeskSite.FormToken(page), ("name", DeskSite.Curator), ("password", Password)) };
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        using var answer = await site.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.SeeOther, answer.StatusCode);
+        var cookie = Assert.Single(answer.Headers.GetValues("Set-Cookie"), c => c.StartsWith("roundup-desk=", StringComparison.Ordinal));
+        return cookie.Contains("secure", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused()
     {
         await _client.GetStringAsync(new Uri(Desk, "sign-in"), TestContext.Current.CancellationToken);

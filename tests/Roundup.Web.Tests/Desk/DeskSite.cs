@@ -62,7 +62,7 @@ public sealed partial class DeskSite : IAsyncDisposable
     };
 
     /// <summary>Starts the site; <paramref name="options"/> (made from the temporary folder) replaces the defaults.</summary>
-    public static async Task<DeskSite> StartAsync(Func<TempDirectory, RoundupOptions>? options = null, DateTimeOffset? now = null)
+    public static async Task<DeskSite> StartAsync(Func<TempDirectory, RoundupOptions>? options = null, DateTimeOffset? now = null, Func<WebServerOptions, WebServerOptions>? web = null)
     {
         var dir = new TempDirectory();
         var time = new FakeTimeProvider(now ?? new DateTimeOffset(2025, 6, 27, 9, 0, 0, TimeSpan.Zero));
@@ -70,8 +70,8 @@ public sealed partial class DeskSite : IAsyncDisposable
         var store = await host.StoreAsync(CancellationToken.None);
         await store.Curators.AddAsync(Curator, ManageCurators.Hash(Password));
         var mail = await MailSetup.OpenAsync(host, CancellationToken.None);
-        var web = new WebServerOptions(new Uri("https://example.org/roundup/"), host.Options.Publish.ArchiveDir) { Urls = [new Uri("http://127.0.0.1:0/")], SignUp = false, ListName = "Desk Weekly" };
-        var server = await RoundupWebServer.StartAsync(web, mail.Subscribers, mail.Signer, new SignUpMail(mail.Transport, mail.Builder), new DeskServices(host, store, host.Options.Serve.DeskKeysDir), NullLoggerFactory.Instance);
+        var site = new WebServerOptions(new Uri("https://example.org/roundup/"), host.Options.Publish.ArchiveDir) { Urls = [new Uri("http://127.0.0.1:0/")], SignUp = false, ListName = "Desk Weekly" };
+        var server = await RoundupWebServer.StartAsync(web is null ? site : web(site), mail.Subscribers, mail.Signer, new SignUpMail(mail.Transport, mail.Builder), new DeskServices(host, store, host.Options.Serve.DeskKeysDir), NullLoggerFactory.Instance);
         return new DeskSite(dir, time, host, store, server);
     }
 
