@@ -59,28 +59,32 @@
     return answer.json();
   };
 
-  // Sets the paper's word ("pin", "drop" or "" for none), remembering the one before for undo.
-  const decide = async (row, word, remember = true) => {
+  // Sets the paper's word ("pin", "drop" or "" for none) at once on the page, remembering the one before for undo;
+  // the posts go one after another in the order pressed, and a failed one puts the word back and says so.
+  let posting = Promise.resolve();
+  const decide = (row, word, remember = true) => {
     const before = row.dataset.word ?? "";
-    try {
-      await (word === "" ? post("undo", row) : post("decide", row, word));
-    } catch (e) {
-      say(`Not saved: ${e.message}. Reload the page.`);
-      return;
-    }
     if (remember) history.push({ row, before });
     show(row, word);
     const title = row.querySelector("h3")?.textContent ?? row.dataset.paper;
     say(word === "" ? `Your word on ${title} is undone.` : `${word === "pin" ? "Pinned" : "Dropped"}: ${title}.`);
+    list.dataset.pending = String(Number(list.dataset.pending ?? "0") + 1);
+    posting = posting
+      .then(() => (word === "" ? post("undo", row) : post("decide", row, word)))
+      .catch(e => {
+        show(row, before);
+        say(`Not saved: ${e.message}. Reload the page.`);
+      })
+      .finally(() => { list.dataset.pending = String(Number(list.dataset.pending) - 1); });
   };
 
-  const undo = async () => {
+  const undo = () => {
     const last = history.pop();
     if (!last) {
       say("Nothing to undo.");
       return;
     }
-    await decide(last.row, last.before, false);
+    decide(last.row, last.before, false);
     select(last.row);
   };
 
@@ -122,5 +126,6 @@
     act();
   });
 
+  list.dataset.pending = "0";
   list.dataset.ready = "true";
 })();
