@@ -16,12 +16,12 @@ public static class StageCut
         return advanced.Count == 0 || stopped.Count == 0 ? null : (advanced.Min() + stopped.Max()) / 2;
     }
 
-    /// <summary>The stage's judgements with the score nearest the cut first (unscored last), then in rank order.</summary>
+    /// <summary>The stage's judgements with the score nearest the cut first (unscored last); equal distances, such as the two papers either side of the cut, in rank order.</summary>
     public static IReadOnlyList<Judgement> LeastSureFirst(IReadOnlyList<Judgement> stage)
     {
         var cut = Of(stage);
         return [.. stage
-            .OrderBy(j => cut is { } c && j.Score is { } s ? Math.Abs(s - c) : double.MaxValue)
+            .OrderBy(j => cut is { } c && j.Score is { } s ? Math.Round(Math.Abs(s - c), 9) : double.MaxValue)
             .ThenBy(j => j.Rank)];
     }
 }

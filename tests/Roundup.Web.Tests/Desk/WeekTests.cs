@@ -94,6 +94,29 @@ public sealed class WeekTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Least_sure_first_lists_the_papers_nearest_the_stages_cut_first_beside_rank_order()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        double[] scores = [0.95, 0.64, 0.58, 0.45];
+        var papers = scores.Select((_, i) => new Paper { Id = ArxivId.Parse($"2506.5000{i + 1}"), Title = $"Paper ranked {i + 1}", Categories = ["cs.LG"] }).ToList();
+        await _site.Store.Harvest.SavePageAsync("test", "k", [.. papers.Select(p => new HarvestedPaper(p, new DateOnly(2025, 6, 23), AnnounceType.New))], null, ct);
+        await _site.Store.Selection.SaveStageAsync(Key, new StageRun("abstract", 2, "h", 4, 2, 0, 0, ScorerUsage.None),
+            [.. papers.Select((p, i) => new Judgement("abstract", p.Id, scores[i], i + 1, i < 2, i < 2 ? "advanced" : "stopped", [], ["taste"]))], ct);
+        await _site.SignInAsync();
+
+        var byRank = await _site.GetStringAsync("week?week=2025-W26&stage=abstract");
+        var unsure = await _site.GetStringAsync("week?week=2025-W26&stage=abstract&order=unsure");
+
+        Assert.Equal(["1", "2", "3", "4"], Ranked(byRank));
+        Assert.Equal(["2", "3", "4", "1"], Ranked(unsure));
+        Assert.Contains("The stage&#x27;s cut lies at score 0.610", unsure, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"unsure\" selected>least sure first</option>", unsure, StringComparison.Ordinal);
+    }
+
+    private static string[] Ranked(string page) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(page, ">Paper ranked (\\d)<").Select(m => m.Groups[1].Value)];
+
+    [Fact]
     public async Task Completeness_counts_each_listing_date_by_category_and_marks_the_announcement_days_without_papers_missing()
     {
         var ct = TestContext.Current.CancellationToken;
