@@ -12,6 +12,14 @@ public sealed class CuratorDecisions(RoundupHost host)
     public async Task DecideAsync(Window window, CuratorDecision decision, CancellationToken ct) =>
         await (await host.StoreAsync(ct)).Selection.SaveDecisionAsync(window.Key, decision, ct);
 
+    /// <summary>Forgets the curator's pin or drop (an undo); false when there was none. The next selection reruns what it changes.</summary>
+    public async Task<bool> UndoAsync(Window window, ArxivId id, CancellationToken ct) =>
+        await (await host.StoreAsync(ct)).Selection.RemoveDecisionAsync(window.Key, id.WithoutVersion(), ct);
+
+    /// <summary>The curator's pins and drops for the window, by canonical paper id.</summary>
+    public async Task<IReadOnlyDictionary<string, DecisionKind>> ForWindowAsync(Window window, CancellationToken ct) =>
+        (await (await host.StoreAsync(ct)).Selection.GetDecisionsAsync(window.Key, ct)).ToDictionary(d => d.Paper.Canonical, d => d.Kind, StringComparer.Ordinal);
+
     /// <summary>The paper and its judgement at each stage it entered (explain).</summary>
     public async Task<(Paper Paper, IReadOnlyList<Judgement> Path)> ExplainAsync(Window window, ArxivId id, CancellationToken ct)
     {

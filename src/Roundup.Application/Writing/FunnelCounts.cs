@@ -7,10 +7,14 @@ namespace Roundup.Application.Writing;
 /// <summary>The funnel as the issue shows it: each stage's papers in and out, and its budget in words.</summary>
 public static class FunnelCounts
 {
-    public static IReadOnlyList<FunnelCount> Of(FunnelResult selection, IReadOnlyList<StageOptions> stages, int picks)
+    public static IReadOnlyList<FunnelCount> Of(FunnelResult selection, IReadOnlyList<StageOptions> stages, int picks) =>
+        Of([.. selection.Stages.Select(s => s.Run)], stages, picks);
+
+    /// <summary>The same from the stage runs the store keeps for a week (the desk reads them without rerunning anything).</summary>
+    public static IReadOnlyList<FunnelCount> Of(IReadOnlyList<StageRun> runs, IReadOnlyList<StageOptions> stages, int picks)
     {
         var configs = stages.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        return [.. selection.Stages.Select(s => s.Run).OrderBy(r => r.Position).Select(r => new FunnelCount(r.Stage, r.Entered, r.Advanced, r.Stage switch
+        return [.. runs.OrderBy(r => r.Position).Select(r => new FunnelCount(r.Stage, r.Entered, r.Advanced, r.Stage switch
         {
             Scope.StageName => "the profile's categories",
             Diversity.StageName => string.Create(CultureInfo.InvariantCulture, $"{picks} picks, diverse"),

@@ -1,3 +1,5 @@
+using Roundup.Papers;
+
 namespace Roundup.Selection;
 
 /// <summary>The store as the funnel uses it: one set of judgements per (key, stage), replaced whole when a stage reruns.</summary>
@@ -21,4 +23,7 @@ public interface ISelectionStore
     Task<IReadOnlyList<CuratorDecision>> GetAllDecisionsAsync(CancellationToken cancellationToken = default);
 
     Task SaveDecisionAsync(SelectionKey key, CuratorDecision decision, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the curator's decision on the paper under the key (an undo); false when there was none.</summary>
+    Task<bool> RemoveDecisionAsync(SelectionKey key, ArxivId paper, CancellationToken cancellationToken = default);
 }

@@ -119,6 +119,18 @@ public sealed class SqliteSelectionStore : ISelectionStore
         }, cancellationToken);
     }
 
+    public async Task<bool> RemoveDecisionAsync(SelectionKey key, ArxivId paper, CancellationToken cancellationToken = default)
+    {
+        var removed = 0;
+        await _session.ExclusiveAsync(() =>
+        {
+            using var command = _session.Command("DELETE FROM curator_decisions WHERE week = $w AND paper_id = $p", ("$w", key.ToString()), ("$p", paper.Canonical));
+            removed = command.ExecuteNonQuery();
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return removed > 0;
+    }
+
     private static StageRun ReadRun(SqliteDataReader r) => new(
         r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetDouble(6),
         new ScorerUsage(r.GetInt64(7), r.GetInt64(8), (decimal)r.GetDouble(9)));

@@ -34,8 +34,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         // One route serves desk and desk/ alike; the forms post to absolute paths, so both work.
         desk.MapGet("/", HomeAsync);
         desk.MapGet("/assets/{name}", context => DeskAssets.ServeAsync(context, context.Request.RouteValues["name"]!.ToString()!));
-        desk.MapGet("/week", async context => await WriteAsync(context, await WeekPage.RenderAsync(context, context.RequestServices.GetRequiredService<DeskServices>(), listName, Root(context), Tokens(context).RequestToken!)));
-        desk.MapPost("/decide", DecideAsync);
+        Week.WeekEndpoints.Map(desk, listName);
         Jobs.JobEndpoints.Map(desk, listName);
     }
 
@@ -115,23 +114,6 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
     {
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         SeeOther(context, $"{Root(context)}sign-in");
-    }
-
-    /// <summary>A pin or a drop from the week's lists, stored as the curator's decision; the next selection and learn use it.</summary>
-    private async Task DecideAsync(HttpContext context)
-    {
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var kind = form["kind"].ToString() switch { "pin" => DecisionKind.Pin, "drop" => DecisionKind.Drop, _ => (DecisionKind?)null };
-        if (!IssueWeek.TryParse(form["week"].ToString(), out var week) || !ArxivId.TryParse(form["paper"].ToString(), out var paper, out _) || kind is null)
-        {
-            await WriteAsync(context, LinkPages.Message(listName, "Not understood", "The decision names no week, paper or kind the desk knows: nothing was changed.", StatusCodes.Status400BadRequest));
-            return;
-        }
-
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
-        await desk.Store.Selection.SaveDecisionAsync(SelectionKey.ForWeek(week), new CuratorDecision(paper.WithoutVersion(), kind.Value, $"from the desk by {context.User.Identity?.Name}"), context.RequestAborted);
-        logger.LogInformation("desk: {Curator} {Kind} {Paper} for {Week}", context.User.Identity?.Name, kind, paper.Canonical, week);
-        SeeOther(context, $"{Root(context)}week?week={week}&stage={Uri.EscapeDataString(form["stage"].ToString())}");
     }
 
     private Task HomeAsync(HttpContext context) =>

@@ -1,3 +1,4 @@
+using Roundup.Papers;
 using Roundup.Selection;
 
 namespace Roundup.Core.Tests.Selection;
@@ -43,4 +44,7 @@ internal sealed class InMemorySelectionStore : ISelectionStore
         list.Add(decision);
         return Task.CompletedTask;
     }
+
+    public Task<bool> RemoveDecisionAsync(SelectionKey week, ArxivId paper, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_decisions.TryGetValue(week, out var list) && list.RemoveAll(d => d.Paper == paper) > 0);
 }

@@ -57,6 +57,22 @@ public abstract class SelectionStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task A_removed_decision_is_gone_for_its_week_only_and_removing_it_again_says_so()
+    {
+        await using var store = await OpenAsync();
+        var id = ArxivId.Parse("2506.00001");
+        await store.Selection.SaveDecisionAsync(W26, new CuratorDecision(id, DecisionKind.Pin));
+        await store.Selection.SaveDecisionAsync(W27, new CuratorDecision(id, DecisionKind.Drop));
+        await store.Selection.SaveDecisionAsync(W26, new CuratorDecision(ArxivId.Parse("2506.00002"), DecisionKind.Drop));
+
+        Assert.True(await store.Selection.RemoveDecisionAsync(W26, id));
+        Assert.False(await store.Selection.RemoveDecisionAsync(W26, id));
+        Assert.Equal(["2506.00002"], (await store.Selection.GetDecisionsAsync(W26)).Select(d => d.Paper.ToString()));
+        Assert.Equal([new CuratorDecision(id, DecisionKind.Drop)], await store.Selection.GetDecisionsAsync(W27));
+        Assert.Equal(2, (await store.Selection.GetAllDecisionsAsync()).Count);
+    }
+
+    [Fact]
     public async Task Keys_of_every_kind_are_kept_apart_and_stage_runs_come_in_position_order()
     {
         SelectionKey[] keys = [W26, Dates, SelectionKey.ForEvaluation(Dates.First, Dates.Last, "funnel"), SelectionKey.ForEvaluation(Dates.First, Dates.Last, "default taste")];
