@@ -20,26 +20,14 @@ namespace Roundup.Web.Tests.Desk;
 /// </summary>
 public sealed class IssueEditorTests : IAsyncLifetime
 {
-    private const string WeekText = "2025-W26";
+    internal const string WeekText = "2025-W26";
     private static readonly IssueWeek Week = IssueWeek.Parse(WeekText);
     private DeskSite _site = null!;
     private IReadOnlyList<Paper> _papers = [];
 
     public async ValueTask InitializeAsync()
     {
-        // Nothing goes to arXiv: full texts come from the folder only (it is empty, so entries are written from abstracts).
-        _site = await DeskSite.StartAsync(dir =>
-        {
-            var o = DeskSite.DefaultOptions(dir);
-            return new RoundupOptions
-            {
-                Store = o.Store,
-                Selection = new SelectionOptions { FullTextDir = o.Selection.FullTextDir, TasteModel = o.Selection.TasteModel, Profile = o.Selection.Profile, FullText = new Roundup.Arxiv.FullText.FullTextFetchOptions { Offline = true } },
-                Publish = o.Publish,
-                Mail = o.Mail,
-                Serve = o.Serve,
-            };
-        });
+        _site = await StartSiteAsync();
     }
 
     public async ValueTask DisposeAsync() => await _site.DisposeAsync();
@@ -224,38 +212,60 @@ public sealed class IssueEditorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
-    private async Task HarvestAsync()
+    private async Task HarvestAsync() => _papers = await HarvestAsync(_site);
+
+    private async Task SampleIssueAsync() => _papers = await SampleIssueAsync(_site);
+
+    /// <summary>Sixty papers of the benchmark week's first listing, harvested into the site's store.</summary>
+    internal static async Task<IReadOnlyList<Paper>> HarvestAsync(DeskSite site)
     {
         var listing = SharedData.Require("arxiv/listings/2025-06-23.jsonl");
-        var small = _site.Dir.File("listing.jsonl");
+        var small = site.Dir.File("listing.jsonl");
         await File.WriteAllLinesAsync(small, File.ReadLines(listing).Take(60), TestContext.Current.CancellationToken);
-        var window = Window.Resolve(WeekText, null, null, _site.Host.Calendar, _site.Host.Time);
-        await new HarvestWeek(_site.Host).RunAsync(window, [$"file:{small}"], TestContext.Current.CancellationToken);
-        _papers = await _site.Store.Papers.GetPapersAnnouncedAsync(window.First, window.Last, TestContext.Current.CancellationToken);
-        Assert.True(_papers.Count >= 4, $"{_papers.Count} papers harvested");
+        var window = Window.Resolve(WeekText, null, null, site.Host.Calendar, site.Host.Time);
+        await new HarvestWeek(site.Host).RunAsync(window, [$"file:{small}"], TestContext.Current.CancellationToken);
+        var papers = await site.Store.Papers.GetPapersAnnouncedAsync(window.First, window.Last, TestContext.Current.CancellationToken);
+        Assert.True(papers.Count >= 4, $"{papers.Count} papers harvested");
+        return papers;
     }
 
     /// <summary>An issue of four harvested papers in three sections, the first titled with a script.</summary>
-    private async Task SampleIssueAsync()
+    internal static async Task<IReadOnlyList<Paper>> SampleIssueAsync(DeskSite site)
     {
-        await HarvestAsync();
+        var papers = await HarvestAsync(site);
         IssueEntry Entry(int i) => new()
         {
-            Id = _papers[i].Id,
-            Title = i == 0 ? "<script>alert(1)</script> Evil title" : _papers[i].Title,
-            Authors = _papers[i].Authors,
+            Id = papers[i].Id,
+            Title = i == 0 ? "<script>alert(1)</script> Evil title" : papers[i].Title,
+            Authors = papers[i].Authors,
             Text = new EntryText("Summary.", [i == 0 ? "A <script>alert(2)</script> summary." : "Summary."], "Commentary."),
             Writer = "offline",
         };
-        await _site.Store.Issues.SaveAsync(new Issue
+        await site.Store.Issues.SaveAsync(new Issue
         {
             Week = Week,
             Title = "Alpha and beta",
             Intro = "The writer's intro.",
-            Written = _site.Time.GetUtcNow(),
+            Written = site.Time.GetUtcNow(),
             Sections = [new IssueSection("Alpha", [Entry(0), Entry(1)]), new IssueSection("Beta", [Entry(2)]), new IssueSection("Gamma", [Entry(3)])],
         }, TestContext.Current.CancellationToken);
+        return papers;
     }
+
+    /// <summary>The desk with full texts from the folder only: nothing goes to arXiv.</summary>
+    internal static Task<DeskSite> StartSiteAsync() =>
+        DeskSite.StartAsync(dir =>
+        {
+            var o = DeskSite.DefaultOptions(dir);
+            return new RoundupOptions
+            {
+                Store = o.Store,
+                Selection = new SelectionOptions { FullTextDir = o.Selection.FullTextDir, TasteModel = o.Selection.TasteModel, Profile = o.Selection.Profile, FullText = new Roundup.Arxiv.FullText.FullTextFetchOptions { Offline = true } },
+                Publish = o.Publish,
+                Mail = o.Mail,
+                Serve = o.Serve,
+            };
+        });
 
     private async Task WriteAsync(string page)
     {

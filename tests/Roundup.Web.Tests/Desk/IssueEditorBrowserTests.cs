@@ -1,0 +1,48 @@
+using PuppeteerSharp;
+using Roundup.Testing.Browser;
+
+namespace Roundup.Web.Tests.Desk;
+
+/// <summary>The issue page in headless Chromium: a TL;DR typed with an invented number is marked as it is typed.</summary>
+public sealed class IssueEditorBrowserTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task A_tldr_typed_with_an_invented_number_is_marked_beside_the_field()
+    {
+        await using var site = await IssueEditorTests.StartSiteAsync();
+        await IssueEditorTests.SampleIssueAsync(site);
+        var dialogs = new List<string>();
+        await using var page = await chromium.NewPageAsync(dialogs);
+        var complaints = new List<string>();
+        page.Console += (_, e) =>
+        {
+            if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning && !e.Message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                complaints.Add(e.Message.Text);
+            }
+        };
+        page.PageError += (_, e) => complaints.Add(e.Message);
+        await page.EvaluateExpressionOnNewDocumentAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
+
+        await page.GoToAsync(new Uri(site.Desk, "sign-in").AbsoluteUri);
+        await page.TypeAsync("#name", DeskSite.Curator);
+        await page.TypeAsync("#password", DeskSite.Password);
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("button[type=submit]"));
+        await page.GoToAsync(new Uri(site.Desk, $"issue?week={IssueEditorTests.WeekText}").AbsoluteUri);
+
+        const string Field = "form.entry-words textarea[name=tldr]";
+        await page.EvaluateExpressionAsync($"document.querySelector('{Field}').value = ''");
+        await page.TypeAsync(Field, "It reaches 987.65 points on the benchmark.");
+        // The check is debounced and answered by the server: wait for its mark (bounded by the default timeout).
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('form.entry-words ul.unsupported li')].some(li => li.textContent.includes('987.65'))");
+
+        Assert.True(await page.EvaluateExpressionAsync<bool>($"document.querySelector('{Field}').classList.contains('unsupported-claim')"));
+        Assert.Equal("true", await page.EvaluateExpressionAsync<string>($"document.querySelector('{Field}').getAttribute('aria-invalid')"));
+        Assert.Equal("polite", await page.EvaluateExpressionAsync<string>("document.querySelector('form.entry-words ul.unsupported').getAttribute('aria-live')"));
+        // The paper's script stayed text, and the framed preview was allowed by both policies.
+        Assert.Contains("<script>alert(1)</script> Evil title", await page.EvaluateExpressionAsync<string>("document.querySelector('article.issue-entry h4').textContent"), StringComparison.Ordinal);
+        Assert.Empty(complaints);
+        Assert.Empty(dialogs);
+    }
+}
