@@ -210,6 +210,9 @@ public sealed class IssueEditorTests : IAsyncLifetime
 
         using var bad = await _site.GetAsync($"issue/preview?week={WeekText}&view=print");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var badWeek = await _site.GetAsync("issue?week=next-week");
+        Assert.Equal(HttpStatusCode.BadRequest, badWeek.StatusCode);
+        Assert.Contains("is not an ISO week", await badWeek.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     private async Task HarvestAsync() => _papers = await HarvestAsync(_site);
