@@ -10,7 +10,7 @@ public sealed class IssueEditorBrowserTests(Chromium chromium) : IClassFixture<C
     public async Task A_tldr_typed_with_an_invented_number_is_marked_beside_the_field()
     {
         await using var site = await IssueEditorTests.StartSiteAsync();
-        await IssueEditorTests.SampleIssueAsync(site);
+        var papers = await IssueEditorTests.SampleIssueAsync(site);
         var dialogs = new List<string>();
         await using var page = await chromium.NewPageAsync(dialogs);
         var complaints = new List<string>();
@@ -42,6 +42,18 @@ public sealed class IssueEditorBrowserTests(Chromium chromium) : IClassFixture<C
         Assert.Equal("polite", await page.EvaluateExpressionAsync<string>("document.querySelector('form.entry-words ul.unsupported').getAttribute('aria-live')"));
         // The paper's script stayed text, and the framed preview was allowed by both policies.
         Assert.Contains("<script>alert(1)</script> Evil title", await page.EvaluateExpressionAsync<string>("document.querySelector('article.issue-entry h4').textContent"), StringComparison.Ordinal);
+
+        // By keyboard: the first paper's Down button focused, Alt+Shift+ArrowDown moves it below the second.
+        await page.FocusAsync("article.issue-entry .arrange button[value=entry-down]");
+        await page.Keyboard.DownAsync("Alt");
+        await page.Keyboard.DownAsync("Shift");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.Keyboard.PressAsync("ArrowDown"));
+        await page.Keyboard.UpAsync("Shift");
+        await page.Keyboard.UpAsync("Alt");
+        var stored = await site.Store.Issues.GetAsync(Roundup.Calendar.IssueWeek.Parse(IssueEditorTests.WeekText), TestContext.Current.CancellationToken);
+        Assert.Equal(2, stored!.Version);
+        Assert.Equal(papers[0].Id.Canonical, stored.Sections[0].Entries[1].Id.Canonical);
+
         Assert.Empty(complaints);
         Assert.Empty(dialogs);
     }

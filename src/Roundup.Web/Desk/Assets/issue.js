@@ -48,3 +48,16 @@
     });
   }
 })();
+
+// Alt+Shift+ArrowUp / ArrowDown moves the paper whose controls have the focus (not from inside a field, where a move
+// would drop unsaved words); the move is the paper's own Up or Down form.
+document.addEventListener("keydown", event => {
+  if (!event.altKey || !event.shiftKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+  const focus = document.activeElement;
+  if (!focus || focus.matches("textarea, input, select")) return;
+  const article = focus.closest("article.issue-entry");
+  const button = article?.querySelector(`.arrange button[value="entry-${event.key === "ArrowUp" ? "up" : "down"}"]`);
+  if (!button) return;
+  event.preventDefault();
+  button.form.requestSubmit(button);
+});
