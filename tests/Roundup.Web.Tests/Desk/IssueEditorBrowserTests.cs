@@ -40,7 +40,12 @@ public sealed class IssueEditorBrowserTests(Chromium chromium) : IClassFixture<C
         Assert.True(await page.EvaluateExpressionAsync<bool>($"document.querySelector('{Field}').classList.contains('unsupported-claim')"));
         Assert.Equal("true", await page.EvaluateExpressionAsync<string>($"document.querySelector('{Field}').getAttribute('aria-invalid')"));
         Assert.Equal("polite", await page.EvaluateExpressionAsync<string>("document.querySelector('form.entry-words ul.unsupported').getAttribute('aria-live')"));
-        // The paper's script stayed text, and the framed preview was allowed by both policies.
+        // The framed preview was allowed by both policies and shows the e-mail.
+        await page.WaitForFunctionAsync("() => document.querySelector('iframe.preview') !== null");
+        var frame = page.Frames.Single(f => f.Url.Contains("issue/preview", StringComparison.Ordinal));
+        await frame.WaitForFunctionAsync("() => document.readyState === 'complete' && document.body !== null", new WaitForFunctionOptions());
+        Assert.Contains("Evil title", await frame.EvaluateExpressionAsync<string>("document.body.innerText"), StringComparison.Ordinal);
+        // The paper's script stayed text.
         Assert.Contains("<script>alert(1)</script> Evil title", await page.EvaluateExpressionAsync<string>("document.querySelector('article.issue-entry h4').textContent"), StringComparison.Ordinal);
 
         // By keyboard: the first paper's Down button focused, Alt+Shift+ArrowDown moves it below the second.
