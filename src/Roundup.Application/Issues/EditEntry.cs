@@ -26,6 +26,27 @@ public sealed class EditEntry(RoundupHost host)
         return await versions.SaveAsync(issue, changed, ct);
     }
 
+    /// <summary>
+    /// The entry's words as the curator saw and changed them (the desk's form, filled with what readers get): a part
+    /// left as the writer wrote it is no edit of the curator's, and a part emptied gives it back to the writer.
+    /// </summary>
+    public async Task<Issue> RunShownAsync(IssueWeek week, ArxivId id, EntryText shown, CancellationToken ct)
+    {
+        var issue = await new IssueVersions(host).LoadAsync(week, ct);
+        var generated = (issue.Entries.FirstOrDefault(e => e.Id.Canonical == id.Canonical)
+            ?? throw new UsageException($"{id.Canonical} is not in the {issue.Week} issue")).Text;
+        var tldr = shown.Tldr.Trim();
+        var summary = shown.Summary.Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        var commentary = shown.Commentary.Trim();
+        return await RunAsync(
+            week,
+            id,
+            tldr == generated.Tldr.Trim() ? "" : tldr,
+            summary.SequenceEqual(generated.Summary.Select(p => p.Trim()), StringComparer.Ordinal) || summary.Count == 0 ? [""] : summary,
+            commentary == generated.Commentary.Trim() ? "" : commentary,
+            ct);
+    }
+
     private static bool IsEmpty(EntryText text) => text.Tldr.Length == 0 && text.Summary.Count == 0 && text.Commentary.Length == 0;
 
     private static Issue Replace(Issue issue, IssueEntry old, IssueEntry updated) => issue with

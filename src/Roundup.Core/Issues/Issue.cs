@@ -16,6 +16,15 @@ public sealed record Issue
     /// <summary>The week's themes in a paragraph or two.</summary>
     public required string Intro { get; init; }
 
+    /// <summary>
+    /// The title the curator wrote, when they did: <see cref="Title"/> shows it, and a rewrite keeps it instead of the
+    /// generated one (null: the title is the writer's).
+    /// </summary>
+    public string? CuratorTitle { get; init; }
+
+    /// <summary>The intro the curator wrote, kept across rewrites like <see cref="CuratorTitle"/>.</summary>
+    public string? CuratorIntro { get; init; }
+
     public IssueStatus Status { get; init; } = IssueStatus.Draft;
 
     /// <summary>1 for the first draft; each regeneration or edit adds one.</summary>

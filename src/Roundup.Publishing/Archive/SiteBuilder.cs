@@ -43,20 +43,8 @@ public static class SiteBuilder
         for (var i = 0; i < shown.Count; i++)
         {
             var issue = shown[i];
-            var view = IssueViews.Build(issue, Up);
-            var figure = FunnelFigure.Svg(issue.Funnel);
-            files[SitePaths.FunnelFigure(issue.Week)] = figure + "\n";
-            var body = HtmlTemplates.Render("issue-page.liquid", new Dictionary<string, object?>
-            {
-                ["site"] = siteView,
-                ["issue"] = view,
-                ["body"] = HtmlTemplates.Trusted(IssueHtml.Fragment(view).TrimEnd('\n')),
-                ["figure"] = HtmlTemplates.Trusted(figure),
-                ["figure_url"] = Up + SitePaths.FunnelFigure(issue.Week),
-                ["newer"] = i > 0 ? Summary(shown[i - 1], Up) : null,
-                ["older"] = i + 1 < shown.Count ? Summary(shown[i + 1], Up) : null,
-            });
-            files[SitePaths.IssuePage(issue.Week)] = Page(site, siteView, Up, SitePaths.IssuePage(issue.Week), $"{view.Week}: {view.Title} · {siteView.Title}", body);
+            files[SitePaths.FunnelFigure(issue.Week)] = FunnelFigure.Svg(issue.Funnel) + "\n";
+            files[SitePaths.IssuePage(issue.Week)] = IssuePage(issue, site, siteView, i > 0 ? shown[i - 1] : null, i + 1 < shown.Count ? shown[i + 1] : null);
         }
 
         var tags = TagPages(shown);
@@ -100,6 +88,31 @@ public static class SiteBuilder
         RemoveStalePages(outDir, files.Keys);
         File.WriteAllText(Path.Combine(outDir, SitePaths.Manifest), string.Join('\n', files.Keys) + "\n", Utf8);
         return [.. files.Keys];
+    }
+
+    /// <summary>
+    /// One issue's archive page as <see cref="Build"/> writes it (issues/2025-W26.html), whatever the issue's status:
+    /// the desk previews a draft with it. Its links are relative to the archive (the stylesheet is <c>../site.css</c>).
+    /// </summary>
+    public static string IssuePage(Issue issue, SiteOptions site) => IssuePage(issue, site, IssueViews.Site(site), null, null);
+
+    /// <summary>The archive's stylesheet (site.css).</summary>
+    public static string Stylesheet => HtmlTemplates.Resource("site.css");
+
+    private static string IssuePage(Issue issue, SiteOptions site, SiteView siteView, Issue? newer, Issue? older)
+    {
+        var view = IssueViews.Build(issue, Up);
+        var body = HtmlTemplates.Render("issue-page.liquid", new Dictionary<string, object?>
+        {
+            ["site"] = siteView,
+            ["issue"] = view,
+            ["body"] = HtmlTemplates.Trusted(IssueHtml.Fragment(view).TrimEnd('\n')),
+            ["figure"] = HtmlTemplates.Trusted(FunnelFigure.Svg(issue.Funnel)),
+            ["figure_url"] = Up + SitePaths.FunnelFigure(issue.Week),
+            ["newer"] = newer is null ? null : Summary(newer, Up),
+            ["older"] = older is null ? null : Summary(older, Up),
+        });
+        return Page(site, siteView, Up, SitePaths.IssuePage(issue.Week), $"{view.Week}: {view.Title} · {siteView.Title}", body);
     }
 
     /// <summary>

@@ -36,6 +36,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         desk.MapGet("/assets/{name}", context => DeskAssets.ServeAsync(context, context.Request.RouteValues["name"]!.ToString()!));
         Week.WeekEndpoints.Map(desk, listName);
         Jobs.JobEndpoints.Map(desk, listName);
+        IssueDesk.IssueEndpoints.Map(desk, listName);
     }
 
     private async Task SignInFormAsync(HttpContext context)

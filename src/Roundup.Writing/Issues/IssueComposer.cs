@@ -59,8 +59,11 @@ public sealed class IssueComposer(GroundedWriter writer, IEmbedder embedder, Tim
         var issue = new Issue
         {
             Week = request.Week,
-            Title = Title(sections),
-            Intro = Intro(request, sections),
+            // The curator's own title and intro, like their words for an entry, survive the rewrite.
+            Title = request.Previous?.CuratorTitle ?? Title(sections),
+            Intro = request.Previous?.CuratorIntro ?? Intro(request, sections),
+            CuratorTitle = request.Previous?.CuratorTitle,
+            CuratorIntro = request.Previous?.CuratorIntro,
             Version = (request.Previous?.Version ?? 0) + 1,
             Written = time.GetUtcNow(),
             Sections = sections,

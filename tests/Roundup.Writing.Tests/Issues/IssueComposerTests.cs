@@ -75,6 +75,8 @@ public sealed class IssueComposerTests
         {
             Sections = draft.Sections.Select(s => s with { Entries = s.Entries.Select(e => e.Id.Canonical == "2506.00003" ? e with { Edits = new EntryText("Mine.", [], "") } : e).ToList() }).ToList(),
             Corrections = [new Correction(null, "Typo fixed.", DateTimeOffset.UnixEpoch)],
+            Title = "The curator's headline",
+            CuratorTitle = "The curator's headline",
         };
         var later = Picks[0] with { Paper = P("2506.00009", "Diffusion image generation, again faster", "A diffusion sampler for image generation.") };
 
@@ -88,6 +90,11 @@ public sealed class IssueComposerTests
         Assert.Equal(before.Summary, kept.Text.Summary);
         Assert.Equal(before.Commentary, kept.Text.Commentary);
         Assert.Equal("Typo fixed.", Assert.Single(again.Corrections).Text);
+        // The curator's title survives the rewrite; the intro, never edited, is the writer's new one.
+        Assert.Equal("The curator's headline", again.Title);
+        Assert.Equal("The curator's headline", again.CuratorTitle);
+        Assert.Null(again.CuratorIntro);
+        Assert.NotEqual(draft.Intro, again.Intro);
         var related = again.Entries.Single(e => e.Id.Canonical == "2506.00009");
         Assert.Contains("Related to earlier issues: \u201cFaster diffusion image generation\u201d (2025-W25)", related.Text.Commentary, StringComparison.Ordinal);
         Assert.DoesNotContain("Related to earlier issues", again.Entries.Single(e => e.Id.Canonical == "2506.00001").Text.Commentary, StringComparison.Ordinal);
