@@ -68,6 +68,16 @@ public sealed class SendBrowserTests(Chromium chromium) : IClassFixture<Chromium
 
         await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#job-result a"));
         Assert.Equal("3", await page.EvaluateExpressionAsync<string>("document.querySelector('td[data-state=sent]').textContent"));
+
+        // The readers page refuses a file larger than the desk imports before sending it.
+        await page.GoToAsync(new Uri(site.Desk, "readers").AbsoluteUri);
+        var huge = site.Dir.File("huge.csv");
+        await File.WriteAllBytesAsync(huge, new byte[(2 * 1024 * 1024) + 1], ct);
+        await (await page.QuerySelectorAsync("#file"))!.UploadFileAsync(huge);
+        await page.ClickAsync("form[action$='readers/import'] button");
+        await page.WaitForFunctionAsync("() => !document.getElementById('file-problem').hidden");
+        Assert.Contains("huge.csv is 2,097,153 bytes", await page.EvaluateExpressionAsync<string>("document.getElementById('file-problem').textContent"), StringComparison.Ordinal);
+        Assert.EndsWith("/desk/readers", page.Url, StringComparison.Ordinal);
         Assert.Empty(complaints);
     }
 }
