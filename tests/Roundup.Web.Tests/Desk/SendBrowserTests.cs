@@ -47,6 +47,7 @@ public sealed class SendBrowserTests(Chromium chromium) : IClassFixture<Chromium
 
         // The send asks first; the test's browser says no, and nothing goes out.
         await page.ClickAsync("form[data-confirm] button");
+        await Roundup.Testing.Smtp.SmtpSink.WaitUntilAsync(() => dialogs.Count > 0, TimeSpan.FromSeconds(10), "the send's question");
         Assert.Equal(["Send 2025-W26 now?"], dialogs);
         Assert.Equal(0, (await site.Store.Outbox.CountAsync(MailingKey.Parse("2025-W26"), ct)).Total);
 
