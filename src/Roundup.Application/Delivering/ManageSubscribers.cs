@@ -21,6 +21,40 @@ public sealed class ManageSubscribers(RoundupHost host)
         return (read, await AddAsync(await MailSetup.OpenAsync(host, ct), read.Subscribers, confirmed, ct));
     }
 
+    /// <summary>
+    /// Adds the subscribers of CSV text (an upload) named <paramref name="source"/> in messages; a header that is not
+    /// <c>email,name</c> refuses the whole text (<see cref="FormatException"/> naming the line), and a bad row costs only
+    /// itself (in the file's account, by line).
+    /// </summary>
+    public async Task<(SubscriberFile File, SubscribersAdded Added)> ImportAsync(TextReader text, string source, bool confirmed, CancellationToken ct)
+    {
+        var read = SubscriberCsv.Read(text, source);
+        return (read, await AddAsync(await MailSetup.OpenAsync(host, ct), read.Subscribers, confirmed, ct));
+    }
+
+    /// <summary>How many subscribers have each status (every status listed, zero or not).</summary>
+    public async Task<IReadOnlyDictionary<SubscriberStatus, int>> CountAsync(CancellationToken ct)
+    {
+        var subscribers = await ListAsync(null, ct);
+        return Enum.GetValues<SubscriberStatus>().ToDictionary(s => s, s => subscribers.Count(x => x.Status == s));
+    }
+
+    /// <summary>
+    /// The suppression list, oldest first, each entry with the subscriber whose address it is when one is still stored
+    /// (the list keeps hashes only: an erased address shows as its hash).
+    /// </summary>
+    public async Task<IReadOnlyList<(Suppression Suppression, Subscriber? Subscriber)>> SuppressionsAsync(CancellationToken ct)
+    {
+        var subscribers = (await MailSetup.OpenAsync(host, ct)).Subscribers;
+        var byHash = new Dictionary<string, Subscriber>(StringComparer.Ordinal);
+        foreach (var subscriber in await subscribers.ListSubscribersAsync(cancellationToken: ct))
+        {
+            byHash.TryAdd(AddressKey.Hash(subscriber.Email), subscriber);
+        }
+
+        return (await subscribers.ListSuppressionsAsync(ct)).Select(s => (s, byHash.GetValueOrDefault(s.AddressHash))).ToList();
+    }
+
     /// <summary>Adds one subscriber; returns the outcome and the subscriber as stored (null when suppressed).</summary>
     public async Task<(SubscribersAdded Added, Subscriber? Subscriber)> AddOneAsync(string email, string? name, bool confirmed, CancellationToken ct)
     {

@@ -60,6 +60,12 @@ public interface IOutboxStore
 
     Task<DeliveryCounts> CountAsync(MailingKey mailing, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The mailing's rows in <paramref name="states"/> with their subscribers, by subscriber id, at most
+    /// <paramref name="limit"/>: a delivery report's failed and deferred messages with the relay's last answers.
+    /// </summary>
+    Task<IReadOnlyList<OutboxItem>> ListOutboxRowsAsync(MailingKey mailing, IReadOnlyCollection<OutboxState> states, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The earliest next attempt among the mailing's deferred rows, if any.</summary>
     Task<DateTimeOffset?> NextDeferredAsync(MailingKey mailing, CancellationToken cancellationToken = default);
 }

@@ -215,6 +215,30 @@ public sealed partial class SqliteDeliveryStore
         return new DeliveryCounts(Of(OutboxState.Pending), Of(OutboxState.Sending), Of(OutboxState.Sent), Of(OutboxState.Deferred), Of(OutboxState.Failed), Of(OutboxState.Suppressed));
     }
 
+    public async Task<IReadOnlyList<OutboxItem>> ListOutboxRowsAsync(MailingKey mailing, IReadOnlyCollection<OutboxState> states, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (states.Count == 0)
+        {
+            return [];
+        }
+
+        // The states are the enum's own names, so they can be listed in the query as literals.
+        var names = string.Join(", ", states.Distinct().Select(s => $"'{Name(s)}'"));
+        return await _session.QueryAsync(
+            $"""
+            SELECT {OutboxColumns}, {SubscriberColumns}
+            FROM outbox o JOIN subscribers s ON s.id = o.subscriber_id
+            WHERE o.week = $w AND o.state IN ({names})
+            ORDER BY o.subscriber_id LIMIT $n
+            """,
+            r => new OutboxItem(ReadOutbox(r), ReadSubscriber(r, 8)),
+            cancellationToken,
+            ("$w", mailing.ToString()),
+            ("$n", limit));
+    }
+
     public async Task<DateTimeOffset?> NextDeferredAsync(MailingKey mailing, CancellationToken cancellationToken = default) =>
         await _session.ScalarAsync("SELECT min(next_attempt) FROM outbox WHERE week = $w AND state = 'deferred'", cancellationToken, ("$w", mailing.ToString())) is string next
             ? ParseTime(next)

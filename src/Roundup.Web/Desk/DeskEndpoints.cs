@@ -37,6 +37,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         Week.WeekEndpoints.Map(desk, listName);
         Jobs.JobEndpoints.Map(desk, listName);
         IssueDesk.IssueEndpoints.Map(desk, listName);
+        Send.SendEndpoints.Map(desk, listName);
     }
 
     private async Task SignInFormAsync(HttpContext context)

@@ -83,6 +83,11 @@ public abstract class OutboxStoreContract : StoreContract
         Assert.Equal(SubscriberStatus.Bounced, (await db.Subscribers.GetSubscriberAsync(ids[2]))!.Status);
         Assert.Equal(SuppressionReason.Bounced, (await db.Subscribers.GetSuppressionAsync("c@example.org"))!.Reason);
         Assert.Equal(time.GetUtcNow().AddMinutes(15), await store.NextDeferredAsync(Week));
+        var problems = await store.ListOutboxRowsAsync(Week, [OutboxState.Failed, OutboxState.Deferred], 10);
+        Assert.Equal([(ids[1], OutboxState.Deferred, "451 later"), (ids[2], OutboxState.Failed, "550 no such user")], problems.Select(p => (p.Row.SubscriberId, p.Row.State, p.Row.LastAnswer)));
+        Assert.Equal("c@example.org", problems[1].Subscriber.Email);
+        Assert.Single(await store.ListOutboxRowsAsync(Week, [OutboxState.Failed, OutboxState.Deferred], 1));
+        Assert.Empty(await store.ListOutboxRowsAsync(MailingKey.Parse("2025-W27"), [OutboxState.Failed], 10));
         Assert.Empty(await store.ClaimAsync(Week, 10));
 
         time.Advance(TimeSpan.FromMinutes(15));

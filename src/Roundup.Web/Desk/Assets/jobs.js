@@ -12,6 +12,19 @@
     const job = await answer.json();
     state.textContent = words[job.state] ?? job.state;
     state.dataset.state = job.state;
+    const figures = document.getElementById("job-figures");
+    if (figures && job.figures && job.figures.length > 0) {
+      figures.replaceChildren(...job.figures.map(figure => {
+        const row = document.createElement("div");
+        const name = document.createElement("dt");
+        const value = document.createElement("dd");
+        name.textContent = figure.name;
+        value.textContent = figure.value.toLocaleString("en");
+        row.append(name, value);
+        return row;
+      }));
+      figures.hidden = false;
+    }
     lines.textContent = job.lines.join("\n");
     lines.scrollTop = lines.scrollHeight;
     if (job.done) {

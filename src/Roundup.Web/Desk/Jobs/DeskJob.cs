@@ -7,6 +7,7 @@ namespace Roundup.Web.Desk.Jobs;
 public sealed class DeskJob(int id, string title, string curator, DateTimeOffset queued)
 {
     private readonly List<string> _lines = [];
+    private readonly List<JobFigure> _figures = [];
     private readonly Lock _gate = new();
 
     public int Id { get; } = id;
@@ -51,4 +52,35 @@ public sealed class DeskJob(int id, string title, string curator, DateTimeOffset
             return [.. _lines];
         }
     }
+
+    /// <summary>
+    /// Sets one of the job's running figures (for a send: sent, deferred, failed, suppressed), shown above its lines
+    /// and kept up to date on its page; figures keep the order they were first set in.
+    /// </summary>
+    public void Figure(string name, long value)
+    {
+        lock (_gate)
+        {
+            var at = _figures.FindIndex(f => f.Name == name);
+            if (at < 0)
+            {
+                _figures.Add(new JobFigure(name, value));
+            }
+            else
+            {
+                _figures[at] = new JobFigure(name, value);
+            }
+        }
+    }
+
+    public IReadOnlyList<JobFigure> Figures()
+    {
+        lock (_gate)
+        {
+            return [.. _figures];
+        }
+    }
 }
+
+/// <summary>A named number a job keeps up to date while it runs.</summary>
+public sealed record JobFigure(string Name, long Value);

@@ -43,7 +43,7 @@ internal static class JobEndpoints
             }
 
             context.Response.Headers.CacheControl = "no-store";
-            await context.Response.WriteAsJsonAsync(new JobStateView(job.State.ToString().ToLowerInvariant(), job.IsDone, job.Lines(), job.ResultUrl), context.RequestAborted);
+            await context.Response.WriteAsJsonAsync(new JobStateView(job.State.ToString().ToLowerInvariant(), job.IsDone, job.Lines(), job.ResultUrl, job.Figures()), context.RequestAborted);
         });
     }
 
@@ -52,5 +52,5 @@ internal static class JobEndpoints
             ? context.RequestServices.GetRequiredService<DeskJobs>().Get(id)
             : null;
 
-    private sealed record JobStateView(string State, bool Done, IReadOnlyList<string> Lines, string? Result);
+    private sealed record JobStateView(string State, bool Done, IReadOnlyList<string> Lines, string? Result, IReadOnlyList<JobFigure> Figures);
 }
