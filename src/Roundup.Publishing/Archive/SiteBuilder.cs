@@ -43,7 +43,7 @@ public static class SiteBuilder
         for (var i = 0; i < shown.Count; i++)
         {
             var issue = shown[i];
-            var view = IssueViews.Build(issue, Up);
+            var view = IssueViews.Build(issue, Up) with { SuggestUrl = site.SuggestCorrections ? Up + SitePaths.Corrections : null };
             var figure = FunnelFigure.Svg(issue.Funnel);
             files[SitePaths.FunnelFigure(issue.Week)] = figure + "\n";
             var body = HtmlTemplates.Render("issue-page.liquid", new Dictionary<string, object?>
