@@ -37,6 +37,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         desk.MapGet("/week", async context => await WriteAsync(context, await WeekPage.RenderAsync(context, context.RequestServices.GetRequiredService<DeskServices>(), listName, Root(context), Tokens(context).RequestToken!)));
         desk.MapPost("/decide", DecideAsync);
         Jobs.JobEndpoints.Map(desk, listName);
+        Corrections.CorrectionsEndpoints.Map(routes, desk, listName);
     }
 
     private async Task SignInFormAsync(HttpContext context)
