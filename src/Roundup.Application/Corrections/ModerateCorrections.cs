@@ -61,8 +61,10 @@ public sealed class ModerateCorrections(RoundupHost host)
         {
             recorded = await new CorrectIssue(host).RecordAsync(claimed.Week, claimed.Paper?.Canonical, words, email, ct);
         }
-        catch
+        catch (UsageException)
         {
+            // Refused before anything was saved: the suggestion goes back to the queue. Any other failure may come
+            // after the issue's new version was saved, so the suggestion stays claimed rather than risk a second erratum.
             await store.ReopenAsync(id, CancellationToken.None);
             throw;
         }
