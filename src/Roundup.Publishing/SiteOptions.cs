@@ -46,6 +46,12 @@ public sealed partial record SiteOptions
     /// <summary>The content language (BCP 47), for html lang, feeds and JSON Feed.</summary>
     public string Language { get; }
 
+    /// <summary>
+    /// Whether each entry of an archive page carries the "suggest a correction" form, which posts to
+    /// <see cref="SitePaths.Corrections"/> beside the archive: only for an archive served by <c>roundup serve</c>.
+    /// </summary>
+    public bool SuggestCorrections { get; init; }
+
     /// <summary>The absolute URL of a path inside the site, e.g. <c>issues/2025-W26.html</c>.</summary>
     public Uri Url(string relativePath) => new(BaseUrl, relativePath);
 

@@ -13,6 +13,9 @@ public static class SitePaths
     public const string Rss = "rss.xml";
     public const string JsonFeed = "feed.json";
 
+    /// <summary>Where the archive's "suggest a correction" forms post (served by <c>roundup serve</c>, not a file).</summary>
+    public const string Corrections = "corrections";
+
     /// <summary>The list of files the last build wrote, so the next build removes the ones it no longer writes.</summary>
     public const string Manifest = ".roundup-site";
 

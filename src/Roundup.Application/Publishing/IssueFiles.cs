@@ -63,6 +63,6 @@ public static class IssueFiles
     public static async Task<IReadOnlyList<string>> RebuildArchiveAsync(RoundupHost host, CancellationToken ct)
     {
         var issues = (await (await host.StoreAsync(ct)).Issues.ListAsync(ct)).Where(i => i.Status == IssueStatus.Published).ToList();
-        return SiteBuilder.Build(issues, host.Options.Publish.Site(), host.Options.Publish.ArchiveDir);
+        return SiteBuilder.Build(issues, host.Options.Publish.Site() with { SuggestCorrections = host.Options.Publish.SuggestCorrections }, host.Options.Publish.ArchiveDir);
     }
 }

@@ -22,6 +22,12 @@ public sealed class PublishOptions
     /// <summary>The Draft preview that <c>roundup run</c> writes (Markdown, HTML e-mail, issue page).</summary>
     public string PreviewDir { get; init; } = Path.Combine("out", "preview");
 
+    /// <summary>
+    /// Whether the archive's entries carry a "suggest a correction" form. It posts to <c>{SiteUrl}corrections</c>, which
+    /// <c>roundup serve</c> answers (the suggestions wait at the desk); turn it off for an archive hosted elsewhere.
+    /// </summary>
+    public bool SuggestCorrections { get; init; } = true;
+
     public SiteOptions Site() => new(Title, new Uri(SiteUrl), Curator, Description, Language);
 
     public IEnumerable<string> Validate()

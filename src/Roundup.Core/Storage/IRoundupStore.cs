@@ -1,3 +1,4 @@
+using Roundup.Corrections;
 using Roundup.Curators;
 using Roundup.Delivery;
 using Roundup.Harvesting;
@@ -39,4 +40,7 @@ public interface IRoundupStore : IAsyncDisposable
 
     /// <summary>The curators who may sign in to the desk.</summary>
     ICuratorStore Curators { get; }
+
+    /// <summary>Readers' suggested corrections, waiting for a curator or decided.</summary>
+    ICorrectionStore Corrections { get; }
 }

@@ -101,7 +101,7 @@ public static class SiteBuilder
 
     private static string IssuePage(Issue issue, SiteOptions site, SiteView siteView, Issue? newer, Issue? older)
     {
-        var view = IssueViews.Build(issue, Up);
+        var view = IssueViews.Build(issue, Up) with { SuggestUrl = site.SuggestCorrections ? Up + SitePaths.Corrections : null };
         var body = HtmlTemplates.Render("issue-page.liquid", new Dictionary<string, object?>
         {
             ["site"] = siteView,

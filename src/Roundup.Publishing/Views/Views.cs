@@ -44,6 +44,9 @@ internal sealed record IssueView(
     string Grounding)
 {
     public IEnumerable<EntryView> Entries => Sections.SelectMany(s => s.Entries);
+
+    /// <summary>Where each entry's "suggest a correction" form posts; null leaves the forms out (feeds, e-mail, previews).</summary>
+    public string? SuggestUrl { get; init; }
 }
 
 internal sealed record SiteView(string Title, string Description, string Curator, string Language, string BaseUrl);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Roundup.Corrections;
 using Roundup.Delivery;
 using Roundup.Curators;
 using Roundup.Harvesting;
@@ -31,6 +32,7 @@ public sealed class SqliteStore : IRoundupStore, IPaperStore, IHarvestStore
         Outbox = delivery;
         SenderLock = delivery;
         Curators = new SqliteCuratorStore(_session, time);
+        Corrections = new SqliteCorrectionStore(_session);
     }
 
     public IPaperStore Papers => this;
@@ -57,6 +59,9 @@ public sealed class SqliteStore : IRoundupStore, IPaperStore, IHarvestStore
 
     /// <summary>The curators who may sign in to the desk, on the same connection.</summary>
     public ICuratorStore Curators { get; }
+
+    /// <summary>Readers' suggested corrections, on the same connection.</summary>
+    public ICorrectionStore Corrections { get; }
 
     public string Path { get; }
 

@@ -38,6 +38,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         Jobs.JobEndpoints.Map(desk, listName);
         IssueDesk.IssueEndpoints.Map(desk, listName);
         Send.SendEndpoints.Map(desk, listName);
+        Corrections.CorrectionsEndpoints.Map(routes, desk, listName);
     }
 
     private async Task SignInFormAsync(HttpContext context)

@@ -84,3 +84,12 @@ public sealed class SqliteCuratorStoreTests : CuratorStoreContract, IDisposable
 
     public void Dispose() => _db.Dispose();
 }
+
+public sealed class SqliteCorrectionStoreTests : CorrectionStoreContract, IDisposable
+{
+    private readonly SqliteTestDatabase _db = new();
+
+    protected override Task<IRoundupStore> OpenAsync(TimeProvider time) => _db.OpenAsync(time);
+
+    public void Dispose() => _db.Dispose();
+}
