@@ -29,7 +29,9 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         routes.MapPost($"/{Path}/sign-in", SignInAsync).RequireRateLimiting(DeskSignIn.SignInPolicy);
 
         // Everything else needs a signed-in curator; DeskFormGuard has checked every POST's antiforgery token.
-        var desk = routes.MapGroup($"/{Path}").RequireAuthorization();
+        // The server's form limits are the public pages' (a few short fields); the desk's forms carry a paper's words.
+        var desk = routes.MapGroup($"/{Path}").RequireAuthorization()
+            .WithFormOptions(valueCountLimit: DeskLimits.FormValues, valueLengthLimit: DeskLimits.FormValueBytes);
         desk.MapPost("/sign-out", SignOutAsync);
         // One route serves desk and desk/ alike; the forms post to absolute paths, so both work.
         desk.MapGet("/", HomeAsync);

@@ -15,6 +15,12 @@ public static class DeskLimits
     /// <summary>The hidden field that carries a form's antiforgery token.</summary>
     public const string AntiforgeryField = "__form";
 
+    /// <summary>Fields a desk form may carry.</summary>
+    public const int FormValues = 64;
+
+    /// <summary>The longest field of a desk form (a summary or a commentary); the whole body stays within Serve:MaxBodyBytes.</summary>
+    public const int FormValueBytes = 64 * 1024;
+
     /// <summary>The header that carries the antiforgery token of a script's request.</summary>
     public const string AntiforgeryHeader = "X-Desk-Form";
 }
