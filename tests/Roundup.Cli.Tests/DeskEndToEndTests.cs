@@ -93,7 +93,7 @@ public sealed class DeskEndToEndTests(Chromium chromium) : IDisposable, IClassFi
         await page.GoToAsync(new Uri(desk, $"week?week={Week}").AbsoluteUri);
         Assert.Contains("every announcement day of the week has papers", await TextAsync(page, "#harvest-state"), StringComparison.Ordinal);
         Assert.NotNull(await page.QuerySelectorAsync("figure.funnel svg"));
-        await CheckAsync(page, "week", "week.png", fullPage: true);
+        await CheckAsync(page, "week", "week.png", clipTo: ".funnel-counts");
 
         // 3. Triage the title stage by keyboard: every title the page lists walked with j, one stopped paper pinned,
         //    one that went on dropped.
@@ -197,7 +197,7 @@ public sealed class DeskEndToEndTests(Chromium chromium) : IDisposable, IClassFi
             "() => [...document.querySelectorAll('form.entry-words ul.unsupported li')].some(li => li.textContent.includes('87.3'))",
             new WaitForFunctionOptions { Timeout = 30_000 });
         Assert.True(await page.EvaluateExpressionAsync<bool>($"document.querySelector('{Field}').classList.contains('unsupported-claim')"));
-        await page.EvaluateExpressionAsync($"document.querySelector('{Field}').scrollIntoView({{ block: 'center' }})");
+        await page.EvaluateExpressionAsync("document.querySelector('form.entry-words ul.unsupported').scrollIntoView({ block: 'end' })");
         await CheckAsync(page, "issue", "issue.png");
 
         // Reorder: the section's first paper one down (the unsaved TL;DR is left behind, as the page says).
@@ -357,7 +357,7 @@ public sealed class DeskEndToEndTests(Chromium chromium) : IDisposable, IClassFi
     }
 
     /// <summary>axe-core's serious violations on a main page, collected; a screenshot when ROUNDUP_SCREENSHOTS asks.</summary>
-    private async Task CheckAsync(IPage page, string name, string? screenshot = null, bool fullPage = false)
+    private async Task CheckAsync(IPage page, string name, string? screenshot = null, bool fullPage = false, string? clipTo = null)
     {
         if (Axe.ScriptPath() is not null || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
@@ -371,7 +371,15 @@ public sealed class DeskEndToEndTests(Chromium chromium) : IDisposable, IClassFi
         if (_screenshots is not null && screenshot is not null)
         {
             Directory.CreateDirectory(_screenshots);
-            await page.ScreenshotAsync(Path.Combine(_screenshots, screenshot), new ScreenshotOptions { FullPage = fullPage, Type = ScreenshotType.Png });
+            var options = new ScreenshotOptions { FullPage = fullPage, Type = ScreenshotType.Png };
+            if (clipTo is not null)
+            {
+                // From the top of the page to the bottom of the element (the week: completeness and the funnel).
+                var bottom = await page.EvaluateFunctionAsync<decimal>("s => document.querySelector(s).getBoundingClientRect().bottom + window.scrollY + 16", clipTo);
+                options = new ScreenshotOptions { Type = ScreenshotType.Png, CaptureBeyondViewport = true, Clip = new PuppeteerSharp.Media.Clip { X = 0, Y = 0, Width = 1280, Height = bottom } };
+            }
+
+            await page.ScreenshotAsync(Path.Combine(_screenshots, screenshot), options);
         }
     }
 
