@@ -40,6 +40,9 @@
     for (const button of row.querySelectorAll("form.decide button")) {
       const on = button.value === word;
       button.textContent = on ? (word === "pin" ? "pinned" : "dropped") : button.value;
+      // The accessible name begins with the visible word (WCAG 2.5.3, label in name): "Pinned 2506.01234".
+      const label = button.getAttribute("aria-label");
+      if (label) button.setAttribute("aria-label", button.textContent[0].toUpperCase() + button.textContent.slice(1) + label.slice(label.indexOf(" ")));
       button.setAttribute("aria-pressed", on ? "true" : "false");
     }
     const undo = row.querySelector("form.undo button");
