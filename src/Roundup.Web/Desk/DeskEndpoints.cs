@@ -52,7 +52,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
     private async Task SignInAsync(HttpContext context)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         var now = desk.Time.GetUtcNow();
         var token = form["token"].ToString();
         string? name;
