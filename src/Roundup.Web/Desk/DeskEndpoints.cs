@@ -7,9 +7,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Roundup.Application.Curators;
-using Roundup.Calendar;
-using Roundup.Papers;
-using Roundup.Selection;
 using Roundup.Web.Pages;
 
 namespace Roundup.Web.Desk;

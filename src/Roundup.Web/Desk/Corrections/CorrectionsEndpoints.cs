@@ -11,7 +11,6 @@ using Roundup.Application.Delivering;
 using Roundup.Corrections;
 using Roundup.Publishing;
 using Roundup.Web.Desk.Components;
-using Roundup.Web.Desk.Jobs;
 using Roundup.Web.Forms;
 using Roundup.Web.Pages;
 using Roundup.Web.Security;

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Roundup.Application;
 using Roundup.Application.Issues;
 using Roundup.Application.Selecting;
@@ -14,7 +13,6 @@ using Roundup.Papers;
 using Roundup.Publishing.Archive;
 using Roundup.Publishing.Email;
 using Roundup.Web.Desk.Components;
-using Roundup.Web.Desk.Jobs;
 using Roundup.Web.Pages;
 using Roundup.Web.Security;
 

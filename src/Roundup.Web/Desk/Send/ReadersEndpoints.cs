@@ -4,13 +4,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Roundup.Application.Delivering;
 using Roundup.Delivery;
 using Roundup.Delivery.Addresses;
 using Roundup.Delivery.Subscribers;
 using Roundup.Web.Desk.Components;
-using Roundup.Web.Desk.Jobs;
 
 namespace Roundup.Web.Desk.Send;
 

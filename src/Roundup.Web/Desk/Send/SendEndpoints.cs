@@ -1,15 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Roundup.Application;
 using Roundup.Application.Delivering;
 using Roundup.Application.Publishing;
 using Roundup.Calendar;
 using Roundup.Issues;
 using Roundup.Web.Desk.Components;
-using Roundup.Web.Desk.Jobs;
-using Roundup.Web.Pages;
 
 namespace Roundup.Web.Desk.Send;
 

@@ -16,7 +16,6 @@ using Roundup.Papers;
 using Roundup.Publishing.Archive;
 using Roundup.Selection;
 using Roundup.Web.Desk.Components;
-using Roundup.Web.Desk.Jobs;
 using Roundup.Web.Pages;
 
 namespace Roundup.Web.Desk.Week;
