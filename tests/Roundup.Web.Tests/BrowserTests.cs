@@ -1,11 +1,11 @@
+using Issue = Roundup.Issues.Issue;
 using PuppeteerSharp;
 using Roundup.Calendar;
 using Roundup.Issues;
-using Roundup.Papers;
 using Roundup.Publishing;
 using Roundup.Publishing.Archive;
+using Roundup.Testing;
 using Roundup.Testing.Browser;
-using Issue = Roundup.Issues.Issue;
 
 namespace Roundup.Web.Tests;
 
@@ -110,45 +110,18 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.Empty(dialogs);
     }
 
-    private static Issue SampleIssue() => new()
+    private static Issue SampleIssue() => SampleIssues.Issue(
+        new IssueWeek(2025, 26),
+        IssueStatus.Published,
+        SampleIssues.SelfVerifying with { Text = new EntryText("A model checks each step with a learned verifier.", ["It backtracks when a step fails."], "A clean ablation.") },
+        SampleIssues.Planning) with
     {
-        Week = new IssueWeek(2025, 26),
-        Title = "Verifiers everywhere",
-        Intro = "Models that check their own steps.",
-        Status = IssueStatus.Published,
-        Version = 1,
-        Written = new DateTimeOffset(2025, 6, 26, 20, 0, 0, TimeSpan.Zero),
-        Approved = new DateTimeOffset(2025, 6, 27, 8, 0, 0, TimeSpan.Zero),
         Published = new DateTimeOffset(2025, 6, 27, 9, 0, 0, TimeSpan.Zero),
         Funnel =
         [
             new FunnelCount("scope", 3030, 1060, "first announcements"),
             new FunnelCount("title", 1060, 150, "top 150"),
             new FunnelCount("read", 150, 15, "15 picks"),
-        ],
-        Sections =
-        [
-            new IssueSection("Reasoning",
-            [
-                new IssueEntry
-                {
-                    Id = ArxivId.Parse("2506.01234"),
-                    Title = "Self-Verifying Chains of Thought",
-                    Authors = ["Mira Okafor"],
-                    Categories = ["cs.CL"],
-                    Text = new EntryText("A model checks each step with a learned verifier.", ["It backtracks when a step fails."], "A clean ablation."),
-                    Writer = "offline",
-                },
-                new IssueEntry
-                {
-                    Id = ArxivId.Parse("2506.03579"),
-                    Title = "Planning with Small World Models",
-                    Authors = ["Jun Sato"],
-                    Categories = ["cs.LG"],
-                    Text = new EntryText("A small world model plus tree search.", ["Planning in latent space."], "Honest about long horizons."),
-                    Writer = "offline",
-                },
-            ]),
         ],
     };
 }

@@ -7,9 +7,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Roundup.Application.Curators;
-using Roundup.Calendar;
-using Roundup.Papers;
-using Roundup.Selection;
 using Roundup.Web.Pages;
 
 namespace Roundup.Web.Desk;
@@ -52,7 +49,7 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
     private async Task SignInAsync(HttpContext context)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         var now = desk.Time.GetUtcNow();
         var token = form["token"].ToString();
         string? name;

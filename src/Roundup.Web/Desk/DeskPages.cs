@@ -5,11 +5,12 @@ using Roundup.Web.Pages;
 
 namespace Roundup.Web.Desk;
 
-/// <summary>The desk's pages: every text HTML-encoded, every form with its antiforgery token, every control labelled.</summary>
+/// <summary>
+/// The desk's sign-in page, the one desk page written without Razor (the others are in <c>Components/</c>): every text
+/// HTML-encoded, the form with its antiforgery token, every control labelled.
+/// </summary>
 internal static class DeskPages
 {
-
-
     /// <summary>The sign-in form; with a one-time <paramref name="token"/>, the form that uses it and may set a password.</summary>
     public static Page SignIn(string listName, string root, AntiforgeryTokenSet form, int status, string? problem = null, string? token = null)
     {

@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Roundup.Application.Hosting;
+using Roundup.Web.Desk.Jobs;
+using Roundup.Web.Pages;
 
 namespace Roundup.Web.Desk;
 
@@ -17,8 +20,13 @@ internal static class DeskView
     public static DeskContext Context(HttpContext context, string listName)
     {
         var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
-        return new DeskContext(listName, Root(context), context.User.Identity?.Name ?? "", tokens.RequestToken!);
+        return new DeskContext(listName, Root(context), Curator(context), tokens.RequestToken!);
     }
+
+    /// <summary>The signed-in curator's name ("" when none).</summary>
+    public static string Curator(HttpContext context) => context.User.Identity?.Name ?? "";
+
+    public static DeskServices Services(HttpContext context) => context.RequestServices.GetRequiredService<DeskServices>();
 
     /// <summary>The desk's absolute path, under the site's: <c>/roundup/desk/</c>.</summary>
     public static string Root(HttpContext context) => $"{context.Request.PathBase}/{DeskEndpoints.Path}/";
@@ -47,4 +55,16 @@ internal static class DeskView
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
         context.Response.Headers.Location = location;
     }
+
+    /// <summary>Starts <paramref name="work"/> as a background job of the signed-in curator and answers 303 to the job's page.</summary>
+    public static DeskJob StartJob(HttpContext context, string title, Func<DeskJob, RoundupHost, CancellationToken, Task> work)
+    {
+        var job = context.RequestServices.GetRequiredService<DeskJobs>().Start(title, Curator(context), work);
+        SeeOther(context, $"{Root(context)}jobs/{job.Id}");
+        return job;
+    }
+
+    /// <summary>The 400 page: <paramref name="title"/> and the <paramref name="message"/> naming what was wrong.</summary>
+    public static Task BadRequestAsync(HttpContext context, string listName, string title, string message) =>
+        LinkPages.Write(context.Response, LinkPages.Message(listName, title, message, StatusCodes.Status400BadRequest), context.RequestAborted);
 }

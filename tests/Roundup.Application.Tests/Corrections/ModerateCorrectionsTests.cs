@@ -138,38 +138,5 @@ public sealed class ModerateCorrectionsTests : IAsyncLifetime
         await Assert.ThrowsAsync<UsageException>(() => new SuggestCorrection(_host).SubmitAsync("2025-W27", "", "text", null, ct));
     }
 
-    internal static Issue SampleIssue(IssueStatus status) => new()
-    {
-        Week = W26,
-        Title = "Verifiers everywhere",
-        Intro = "Models that check their own steps.",
-        Status = status,
-        Version = 1,
-        Written = new DateTimeOffset(2025, 6, 26, 20, 0, 0, TimeSpan.Zero),
-        Approved = status == IssueStatus.Draft ? null : new DateTimeOffset(2025, 6, 27, 8, 0, 0, TimeSpan.Zero),
-        Sections =
-        [
-            new IssueSection("Reasoning",
-            [
-                new IssueEntry
-                {
-                    Id = ArxivId.Parse("2506.01234"),
-                    Title = "Self-Verifying Chains of Thought",
-                    Authors = ["Mira Okafor"],
-                    Categories = ["cs.CL"],
-                    Text = new EntryText("A model checks each step.", ["It gains 6.3 points on MATH."], "A clean ablation."),
-                    Writer = "offline",
-                },
-                new IssueEntry
-                {
-                    Id = ArxivId.Parse("2506.03579"),
-                    Title = "Planning with Small World Models",
-                    Authors = ["Jun Sato"],
-                    Categories = ["cs.LG"],
-                    Text = new EntryText("A small world model plus tree search.", ["Planning in latent space."], "Honest about long horizons."),
-                    Writer = "offline",
-                },
-            ]),
-        ],
-    };
+    internal static Issue SampleIssue(IssueStatus status) => SampleIssues.Issue(W26, status);
 }

@@ -1,4 +1,3 @@
-using PuppeteerSharp;
 using Roundup.Application.Publishing;
 using Roundup.Calendar;
 using Roundup.Corrections;
@@ -21,18 +20,8 @@ public sealed class CorrectionsBrowserTests(Chromium chromium) : IClassFixture<C
         await site.Store.Issues.SaveAsync(CorrectionsTests.SampleIssue(), ct);
         await new PublishIssue(site.Host).RunAsync(new IssueWeek(2025, 26), ct);
         var dialogs = new List<string>();
-        await using var page = await chromium.NewPageAsync(dialogs);
         var complaints = new List<string>();
-        page.Console += (_, e) =>
-        {
-            if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning && !e.Message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-            {
-                complaints.Add(e.Message.Text);
-            }
-        };
-        page.PageError += (_, e) => complaints.Add(e.Message);
-        await page.EvaluateExpressionOnNewDocumentAsync(
-            "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
+        await using var page = await DeskBrowser.WatchedPageAsync(chromium, complaints, dialogs, warnings: true, failedLoads: false);
 
         await page.GoToAsync(new Uri(site.Base, "issues/2025-W26.html").AbsoluteUri);
         const string entry = "#p-2506-01234";
@@ -47,10 +36,7 @@ public sealed class CorrectionsBrowserTests(Chromium chromium) : IClassFixture<C
         var kept = Assert.Single(await site.Store.Corrections.ListAsync(SuggestionStatus.Pending, 10, ct));
         Assert.Equal(("2506.01234", "The gain is 3.6 points, not 6.3 <script>alert(1)</script>", "Grace"), (kept.Paper?.Canonical, kept.Text, kept.Contact));
 
-        await page.GoToAsync(new Uri(site.Desk, "sign-in").AbsoluteUri);
-        await page.TypeAsync("#name", DeskSite.Curator);
-        await page.TypeAsync("#password", DeskSite.Password);
-        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("button[type=submit]"));
+        await DeskBrowser.SignInAsync(page, site);
         await page.GoToAsync(new Uri(site.Desk, "corrections").AbsoluteUri);
         Assert.Contains("<script>alert(1)</script>", await page.EvaluateExpressionAsync<string>($"document.querySelector('#s-{kept.Id} blockquote').textContent"), StringComparison.Ordinal);
         await page.EvaluateExpressionAsync($"document.querySelector('#erratum-{kept.Id}').value = ''");

@@ -8,6 +8,7 @@ using Roundup.Calendar;
 using Roundup.Corrections;
 using Roundup.Issues;
 using Roundup.Papers;
+using Roundup.Testing;
 using Roundup.Web.Desk.Jobs;
 
 namespace Roundup.Web.Tests.Desk;
@@ -264,38 +265,5 @@ public sealed partial class CorrectionsTests : IAsyncLifetime
         }
     }
 
-    internal static Issue SampleIssue() => new()
-    {
-        Week = W26,
-        Title = "Verifiers everywhere",
-        Intro = "Models that check their own steps.",
-        Status = IssueStatus.Approved,
-        Version = 1,
-        Written = new DateTimeOffset(2025, 6, 26, 20, 0, 0, TimeSpan.Zero),
-        Approved = new DateTimeOffset(2025, 6, 27, 8, 0, 0, TimeSpan.Zero),
-        Sections =
-        [
-            new IssueSection("Reasoning",
-            [
-                new IssueEntry
-                {
-                    Id = ArxivId.Parse(Paper),
-                    Title = "Self-Verifying Chains of Thought",
-                    Authors = ["Mira Okafor"],
-                    Categories = ["cs.CL"],
-                    Text = new EntryText("A model checks each step.", ["It gains 6.3 points on MATH."], "A clean ablation."),
-                    Writer = "offline",
-                },
-                new IssueEntry
-                {
-                    Id = ArxivId.Parse("2506.03579"),
-                    Title = "Planning with Small World Models",
-                    Authors = ["Jun Sato"],
-                    Categories = ["cs.LG"],
-                    Text = new EntryText("A small world model plus tree search.", ["Planning in latent space."], "Honest about long horizons."),
-                    Writer = "offline",
-                },
-            ]),
-        ],
-    };
+    internal static Issue SampleIssue() => SampleIssues.Issue(W26, IssueStatus.Approved);
 }

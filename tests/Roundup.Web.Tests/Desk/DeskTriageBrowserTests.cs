@@ -1,4 +1,3 @@
-using PuppeteerSharp;
 using Roundup.Calendar;
 using Roundup.Harvesting;
 using Roundup.Papers;
@@ -34,23 +33,10 @@ public sealed class DeskTriageBrowserTests(Chromium chromium) : IClassFixture<Ch
             [.. papers.Select((p, i) => new Judgement("title", p.Id, 0.9 - (0.1 * i), i + 1, i < 3, i < 3 ? $"advanced: rank {i + 1} of 6" : $"stopped: rank {i + 1} of 6 is beyond the budget of 3", [], ["taste"]))], ct);
 
         var dialogs = new List<string>();
-        await using var page = await chromium.NewPageAsync(dialogs);
         var complaints = new List<string>();
-        page.Console += (_, e) =>
-        {
-            if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning && !e.Message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-            {
-                complaints.Add(e.Message.Text);
-            }
-        };
-        page.PageError += (_, e) => complaints.Add(e.Message);
-        await page.EvaluateExpressionOnNewDocumentAsync(
-            "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
+        await using var page = await DeskBrowser.WatchedPageAsync(chromium, complaints, dialogs, warnings: true, failedLoads: false);
 
-        await page.GoToAsync(new Uri(site.Desk, "sign-in").AbsoluteUri);
-        await page.TypeAsync("#name", DeskSite.Curator);
-        await page.TypeAsync("#password", DeskSite.Password);
-        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("button[type=submit]"));
+        await DeskBrowser.SignInAsync(page, site);
 
         await page.GoToAsync(new Uri(site.Desk, "week?week=2025-W26&stage=title").AbsoluteUri);
         await page.WaitForSelectorAsync("#triage[data-ready=true]");

@@ -12,23 +12,10 @@ public sealed class IssueEditorBrowserTests(Chromium chromium) : IClassFixture<C
         await using var site = await IssueEditorTests.StartSiteAsync();
         var papers = await IssueEditorTests.SampleIssueAsync(site);
         var dialogs = new List<string>();
-        await using var page = await chromium.NewPageAsync(dialogs);
         var complaints = new List<string>();
-        page.Console += (_, e) =>
-        {
-            if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning && !e.Message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-            {
-                complaints.Add(e.Message.Text);
-            }
-        };
-        page.PageError += (_, e) => complaints.Add(e.Message);
-        await page.EvaluateExpressionOnNewDocumentAsync(
-            "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
+        await using var page = await DeskBrowser.WatchedPageAsync(chromium, complaints, dialogs, warnings: true, failedLoads: false);
 
-        await page.GoToAsync(new Uri(site.Desk, "sign-in").AbsoluteUri);
-        await page.TypeAsync("#name", DeskSite.Curator);
-        await page.TypeAsync("#password", DeskSite.Password);
-        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("button[type=submit]"));
+        await DeskBrowser.SignInAsync(page, site);
         await page.GoToAsync(new Uri(site.Desk, $"issue?week={IssueEditorTests.WeekText}").AbsoluteUri);
 
         const string Field = "form.entry-words textarea[name=tldr]";

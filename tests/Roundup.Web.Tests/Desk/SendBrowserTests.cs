@@ -20,23 +20,10 @@ public sealed class SendBrowserTests(Chromium chromium) : IClassFixture<Chromium
         await SendTests.SaveDraftAsync(site);
         await site.Store.Subscribers.AddSubscribersAsync([.. Enumerable.Range(1, 3).Select(i => new SubscriberImport($"reader{i}@mail.example.org", null))], SubscriberStatus.Active, ct);
         var dialogs = new List<string>();
-        await using var page = await chromium.NewPageAsync(dialogs);
         var complaints = new List<string>();
-        page.Console += (_, e) =>
-        {
-            if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning && !e.Message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-            {
-                complaints.Add(e.Message.Text);
-            }
-        };
-        page.PageError += (_, e) => complaints.Add(e.Message);
-        await page.EvaluateExpressionOnNewDocumentAsync(
-            "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
+        await using var page = await DeskBrowser.WatchedPageAsync(chromium, complaints, dialogs, warnings: true, failedLoads: false);
 
-        await page.GoToAsync(new Uri(site.Desk, "sign-in").AbsoluteUri);
-        await page.TypeAsync("#name", DeskSite.Curator);
-        await page.TypeAsync("#password", DeskSite.Password);
-        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("button[type=submit]"));
+        await DeskBrowser.SignInAsync(page, site);
 
         await page.GoToAsync(new Uri(site.Desk, "issue/send?week=2025-W26").AbsoluteUri);
         await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("form[action$='issue/approve'] button"));

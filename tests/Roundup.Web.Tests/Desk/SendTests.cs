@@ -7,7 +7,6 @@ using Roundup.Application.Settings;
 using Roundup.Calendar;
 using Roundup.Delivery;
 using Roundup.Issues;
-using Roundup.Papers;
 using Roundup.Testing;
 using Roundup.Testing.Smtp;
 using Roundup.Web.Desk.Jobs;
@@ -66,29 +65,9 @@ public sealed partial class SendTests : IAsyncDisposable
 
     /// <summary>A draft issue of one paper for <see cref="Week"/>, its title <paramref name="title"/>.</summary>
     internal static Task SaveDraftAsync(DeskSite site, string title = "Verifiers everywhere") =>
-        site.Store.Issues.SaveAsync(new Issue
-        {
-            Week = IssueWeek.Parse(Week),
-            Title = title,
-            Intro = "Models that check their own steps.",
-            Status = IssueStatus.Draft,
-            Version = 1,
-            Written = new DateTimeOffset(2025, 6, 26, 20, 0, 0, TimeSpan.Zero),
-            Sections =
-            [
-                new IssueSection("Reasoning",
-                [
-                    new IssueEntry
-                    {
-                        Id = ArxivId.Parse("2506.01234"),
-                        Title = "Self-Verifying Chains of Thought",
-                        Authors = ["Mira Okafor"],
-                        Text = new EntryText("A model checks each step.", ["It gains 6.3 points on MATH."], "A clean ablation."),
-                        Writer = "offline",
-                    },
-                ]),
-            ],
-        }, TestContext.Current.CancellationToken);
+        site.Store.Issues.SaveAsync(
+            SampleIssues.Issue(IssueWeek.Parse(Week), IssueStatus.Draft, SampleIssues.SelfVerifying with { Categories = [] }) with { Title = title },
+            TestContext.Current.CancellationToken);
 
     private async Task<DeskSite> StartAsync()
     {

@@ -11,7 +11,6 @@ using Roundup.Application.Delivering;
 using Roundup.Corrections;
 using Roundup.Publishing;
 using Roundup.Web.Desk.Components;
-using Roundup.Web.Desk.Jobs;
 using Roundup.Web.Forms;
 using Roundup.Web.Pages;
 using Roundup.Web.Security;
@@ -78,7 +77,7 @@ internal static class CorrectionsEndpoints
             return;
         }
 
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         try
         {
             var kept = await new SuggestCorrection(desk.Host).SubmitAsync(input.Week, input.Paper, input.Text, input.From, ct);
@@ -102,7 +101,7 @@ internal static class CorrectionsEndpoints
 
     private static async Task QueueAsync(HttpContext context, string listName, int status, string? problem, long? editedId, string? editedText)
     {
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         var queue = await new ModerateCorrections(desk.Host).QueueAsync(Shown, context.RequestAborted);
         await DeskView.WriteAsync<CorrectionsPage>(context, new Dictionary<string, object?>
         {
@@ -117,11 +116,11 @@ internal static class CorrectionsEndpoints
 
     private static async Task RejectAsync(HttpContext context, string listName)
     {
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         var id = Id(context);
         try
         {
-            await new ModerateCorrections(desk.Host).RejectAsync(id, Curator(context), context.RequestAborted);
+            await new ModerateCorrections(desk.Host).RejectAsync(id, DeskView.Curator(context), context.RequestAborted);
         }
         catch (UsageException e)
         {
@@ -134,13 +133,13 @@ internal static class CorrectionsEndpoints
 
     private static async Task PublishAsync(HttpContext context, string listName)
     {
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         var ct = context.RequestAborted;
         var id = Id(context);
         var form = await context.Request.ReadFormAsync(ct);
         var text = form[SuggestionInput.TextField].ToString();
         var email = form["email"].ToString() is "on" or "true";
-        var curator = Curator(context);
+        var curator = DeskView.Curator(context);
         PublishedSuggestion published;
         try
         {
@@ -156,7 +155,7 @@ internal static class CorrectionsEndpoints
         if (published.Recorded.Mailing is { } mailing)
         {
             var recorded = published.Recorded;
-            var job = context.RequestServices.GetRequiredService<DeskJobs>().Start($"E-mail correction {published.Suggestion.Erratum} of {recorded.Issue.Week}", curator, async (job, host, jobCt) =>
+            DeskView.StartJob(context, $"E-mail correction {published.Suggestion.Erratum} of {recorded.Issue.Week}", async (job, host, jobCt) =>
             {
                 job.ResultUrl = root + "corrections";
                 var outcome = await new CorrectIssue(host).SendAsync(recorded, jobCt);
@@ -166,7 +165,6 @@ internal static class CorrectionsEndpoints
                     throw new InvalidOperationException($"{mailing.Key} is not finished; `roundup send --week {recorded.Issue.Week}` finishes it");
                 }
             });
-            DeskView.SeeOther(context, $"{root}jobs/{job.Id}");
             return;
         }
 
@@ -183,8 +181,6 @@ internal static class CorrectionsEndpoints
 
     private static long Id(HttpContext context) =>
         long.TryParse(context.Request.RouteValues["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
-
-    private static string Curator(HttpContext context) => context.User.Identity?.Name ?? "";
 
     private static ILogger Logger(HttpContext context) => context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(Category);
 

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Roundup.Application;
 using Roundup.Application.Issues;
 using Roundup.Application.Selecting;
@@ -14,7 +13,6 @@ using Roundup.Papers;
 using Roundup.Publishing.Archive;
 using Roundup.Publishing.Email;
 using Roundup.Web.Desk.Components;
-using Roundup.Web.Desk.Jobs;
 using Roundup.Web.Pages;
 using Roundup.Web.Security;
 
@@ -57,7 +55,7 @@ internal static class IssueEndpoints
 
     private static async Task PageAsync(HttpContext context, string listName)
     {
-        var desk = Services(context);
+        var desk = DeskView.Services(context);
         var text = context.Request.Query["week"].ToString();
         IssueWeek week;
         Issue? issue;
@@ -65,7 +63,7 @@ internal static class IssueEndpoints
         {
             if (!IssueWeek.TryParse(text, out week))
             {
-                await BadAsync(context, listName, $"'{text}' is not an ISO week such as 2025-W26: nothing to show.");
+                await DeskView.BadRequestAsync(context, listName, "Not understood", $"'{text}' is not an ISO week such as 2025-W26: nothing to show.");
                 return;
             }
 
@@ -97,13 +95,13 @@ internal static class IssueEndpoints
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (!IssueWeek.TryParse(form["week"].ToString(), out var week))
         {
-            await BadAsync(context, listName, "The form names no week such as 2025-W26: nothing was written.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", "The form names no week such as 2025-W26: nothing was written.");
             return;
         }
 
         var force = form["force"].ToString() == "true";
         var result = $"{DeskView.Root(context)}issue?week={week}";
-        var job = context.RequestServices.GetRequiredService<DeskJobs>().Start($"Write the {week} issue", context.User.Identity?.Name ?? "", async (job, host, ct) =>
+        var job = DeskView.StartJob(context, $"Write the {week} issue", async (job, host, ct) =>
         {
             job.ResultUrl = result;
             var window = Window.Resolve(week.ToString(), null, null, host.Calendar, host.Time);
@@ -113,7 +111,6 @@ internal static class IssueEndpoints
             job.Report($"issue {week} version {issue.Version} saved as a Draft");
         });
         job.ResultUrl = result;
-        DeskView.SeeOther(context, $"{DeskView.Root(context)}jobs/{job.Id}");
     }
 
     private static async Task ArrangeAsync(HttpContext context, string listName)
@@ -121,11 +118,11 @@ internal static class IssueEndpoints
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (!IssueWeek.TryParse(form["week"].ToString(), out var week))
         {
-            await BadAsync(context, listName, "The form names no week such as 2025-W26: nothing was changed.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", "The form names no week such as 2025-W26: nothing was changed.");
             return;
         }
 
-        var arrange = new ArrangeIssue(Services(context).Host);
+        var arrange = new ArrangeIssue(DeskView.Services(context).Host);
         var action = form["action"].ToString();
         var hasPaper = ArxivId.TryParse(form["paper"].ToString(), out var paper, out _);
         var hasSection = int.TryParse(form["section"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var section);
@@ -141,7 +138,7 @@ internal static class IssueEndpoints
         };
         if (change is null)
         {
-            await BadAsync(context, listName, "The form asks for no arrangement the desk knows (a paper or a section up or down, or a paper to another section): nothing was changed.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", "The form asks for no arrangement the desk knows (a paper or a section up or down, or a paper to another section): nothing was changed.");
             return;
         }
 
@@ -156,11 +153,11 @@ internal static class IssueEndpoints
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (!IssueWeek.TryParse(form["week"].ToString(), out var week) || !form.ContainsKey("title") || !form.ContainsKey("intro"))
         {
-            await BadAsync(context, listName, "The form names no week, title or intro: nothing was changed.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", "The form names no week, title or intro: nothing was changed.");
             return;
         }
 
-        if (await TryAsync(context, listName, () => new ArrangeIssue(Services(context).Host).RetitleAsync(week, form["title"].ToString(), form["intro"].ToString(), context.RequestAborted)))
+        if (await TryAsync(context, listName, () => new ArrangeIssue(DeskView.Services(context).Host).RetitleAsync(week, form["title"].ToString(), form["intro"].ToString(), context.RequestAborted)))
         {
             DeskView.SeeOther(context, $"{DeskView.Root(context)}issue?week={week}#issue-words");
         }
@@ -172,12 +169,12 @@ internal static class IssueEndpoints
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (!IssueWeek.TryParse(form["week"].ToString(), out var week) || !ArxivId.TryParse(form["paper"].ToString(), out var paper, out _))
         {
-            await BadAsync(context, listName, "The form names no week or paper the desk knows: nothing was changed.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", "The form names no week or paper the desk knows: nothing was changed.");
             return;
         }
 
         var shown = new EntryText(form["tldr"].ToString(), Paragraphs.Split(form["summary"].ToString()), form["commentary"].ToString());
-        if (await TryAsync(context, listName, () => new EditEntry(Services(context).Host).RunShownAsync(week, paper, shown, context.RequestAborted)))
+        if (await TryAsync(context, listName, () => new EditEntry(DeskView.Services(context).Host).RunShownAsync(week, paper, shown, context.RequestAborted)))
         {
             DeskView.SeeOther(context, $"{DeskView.Root(context)}issue?week={week}#p-{paper.Canonical.Replace('/', '-').Replace('.', '-')}");
         }
@@ -210,7 +207,7 @@ internal static class IssueEndpoints
 
         try
         {
-            var check = await new CheckEntryText(Services(context).Host).RunAsync(week, paper, request.Tldr ?? "", request.Summary ?? "", request.Commentary ?? "", context.RequestAborted);
+            var check = await new CheckEntryText(DeskView.Services(context).Host).RunAsync(week, paper, request.Tldr ?? "", request.Summary ?? "", request.Commentary ?? "", context.RequestAborted);
             await context.Response.WriteAsJsonAsync(check, context.RequestAborted);
         }
         catch (UsageException e)
@@ -223,11 +220,11 @@ internal static class IssueEndpoints
     /// <summary>The e-mail as a subscriber gets it (light, dark or narrow) or the archive page, by the publishing renderers.</summary>
     private static async Task PreviewAsync(HttpContext context, string listName)
     {
-        var desk = Services(context);
+        var desk = DeskView.Services(context);
         var view = context.Request.Query["view"].ToString();
         if (!IssueWeek.TryParse(context.Request.Query["week"].ToString(), out var week) || !Views.Any(v => v.View == view))
         {
-            await BadAsync(context, listName, "A preview needs a week such as 2025-W26 and a view: email-light, email-dark, email-narrow or archive.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", "A preview needs a week such as 2025-W26 and a view: email-light, email-dark, email-narrow or archive.");
             return;
         }
 
@@ -267,17 +264,12 @@ internal static class IssueEndpoints
         }
         catch (UsageException e)
         {
-            await BadAsync(context, listName, $"{char.ToUpperInvariant(e.Message[0])}{e.Message[1..]}: nothing was changed.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", $"{char.ToUpperInvariant(e.Message[0])}{e.Message[1..]}: nothing was changed.");
             return false;
         }
     }
 
-    private static Task BadAsync(HttpContext context, string listName, string text) =>
-        WriteAsync(context, LinkPages.Message(listName, "Not understood", text, StatusCodes.Status400BadRequest));
-
     private static Task WriteAsync(HttpContext context, Page page) => LinkPages.Write(context.Response, page, context.RequestAborted);
-
-    private static DeskServices Services(HttpContext context) => context.RequestServices.GetRequiredService<DeskServices>();
 
     private sealed record CheckRequest(string? Week, string? Paper, string? Tldr, string? Summary, string? Commentary);
 

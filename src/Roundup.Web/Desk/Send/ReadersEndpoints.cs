@@ -4,13 +4,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Roundup.Application.Delivering;
 using Roundup.Delivery;
 using Roundup.Delivery.Addresses;
 using Roundup.Delivery.Subscribers;
 using Roundup.Web.Desk.Components;
-using Roundup.Web.Desk.Jobs;
 
 namespace Roundup.Web.Desk.Send;
 
@@ -44,7 +42,7 @@ internal static class ReadersEndpoints
 
     private static async Task ReadersAsync(HttpContext context, string listName)
     {
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         var ct = context.RequestAborted;
         var subscribers = new ManageSubscribers(desk.Host);
         var suppressions = await subscribers.SuppressionsAsync(ct);
@@ -67,11 +65,11 @@ internal static class ReadersEndpoints
     {
         if (!MailingKey.TryParse(context.Request.Query["key"].ToString(), out var key))
         {
-            await SendEndpoints.BadAsync(context, listName, "Not understood", $"'{context.Request.Query["key"]}' is not a mailing such as 2025-W26 or 2025-W26-erratum-1.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", $"'{context.Request.Query["key"]}' is not a mailing such as 2025-W26 or 2025-W26-erratum-1.");
             return;
         }
 
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         await DeskView.WriteAsync<SendMailingPage>(context, new Dictionary<string, object?>
         {
             [nameof(SendMailingPage.Desk)] = DeskView.Context(context, listName),
@@ -85,11 +83,11 @@ internal static class ReadersEndpoints
         var email = form["email"].ToString().Trim();
         if (EmailAddress.Problem(email) is { } problem)
         {
-            await SendEndpoints.BadAsync(context, listName, "Not suppressed", $"{problem}: nothing was changed.");
+            await DeskView.BadRequestAsync(context, listName, "Not suppressed", $"{problem}: nothing was changed.");
             return;
         }
 
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         await new ManageSubscribers(desk.Host).RemoveAsync(email, context.RequestAborted);
         DeskView.SeeOther(context, DeskView.Root(context) + "readers?done=suppressed");
     }
@@ -103,7 +101,7 @@ internal static class ReadersEndpoints
     {
         if (!context.Request.HasFormContentType)
         {
-            await SendEndpoints.BadAsync(context, listName, "Not imported", "The import takes a CSV file sent from the readers page's form: nothing was changed.");
+            await DeskView.BadRequestAsync(context, listName, "Not imported", "The import takes a CSV file sent from the readers page's form: nothing was changed.");
             return;
         }
 
@@ -111,14 +109,14 @@ internal static class ReadersEndpoints
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            await SendEndpoints.BadAsync(context, listName, "Not imported", "Choose a CSV file (header email,name) to import: nothing was changed.");
+            await DeskView.BadRequestAsync(context, listName, "Not imported", "Choose a CSV file (header email,name) to import: nothing was changed.");
             return;
         }
 
         var name = FileName(file.FileName);
         if (file.Length > MaxImportBytes)
         {
-            await SendEndpoints.BadAsync(context, listName, "Not imported", string.Create(CultureInfo.InvariantCulture,
+            await DeskView.BadRequestAsync(context, listName, "Not imported", string.Create(CultureInfo.InvariantCulture,
                 $"{name} is {file.Length:N0} bytes; the desk imports files of at most {MaxImportBytes:N0} bytes. Split it, or use `roundup subscribers import`. Nothing was changed."));
             return;
         }
@@ -134,7 +132,7 @@ internal static class ReadersEndpoints
         var (text, undecodable) = Decode(bytes, name);
         if (text is null)
         {
-            await SendEndpoints.BadAsync(context, listName, "Not imported", undecodable!);
+            await DeskView.BadRequestAsync(context, listName, "Not imported", undecodable!);
             return;
         }
 
@@ -145,7 +143,7 @@ internal static class ReadersEndpoints
         }
         catch (FormatException e)
         {
-            await SendEndpoints.BadAsync(context, listName, "Not imported", $"{e.Message}. Nothing was changed.");
+            await DeskView.BadRequestAsync(context, listName, "Not imported", $"{e.Message}. Nothing was changed.");
             return;
         }
 
@@ -162,7 +160,7 @@ internal static class ReadersEndpoints
         }
 
         var readers = DeskView.Root(context) + "readers";
-        var job = context.RequestServices.GetRequiredService<DeskJobs>().Start($"Import {name}", context.User.Identity?.Name ?? "", async (job, host, ct) =>
+        DeskView.StartJob(context, $"Import {name}", async (job, host, ct) =>
         {
             job.ResultUrl = readers;
             var (imported, added) = await new ManageSubscribers(host).ImportAsync(new StringReader(text), name, confirmed, ct);
@@ -182,7 +180,6 @@ internal static class ReadersEndpoints
             var result = added.Result;
             job.Report($"{name}: {imported.Rows} rows: {result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged, {result.Suppressed} on the suppression list (left alone), {imported.Duplicates} duplicate rows merged, {imported.Problems.Count} rows refused");
         });
-        DeskView.SeeOther(context, DeskView.Root(context) + $"jobs/{job.Id}");
     }
 
     /// <summary>The text of a UTF-8 file (a byte-order mark allowed), or why it is not one, naming the first bad line.</summary>

@@ -1,15 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Roundup.Application;
 using Roundup.Application.Delivering;
 using Roundup.Application.Publishing;
 using Roundup.Calendar;
 using Roundup.Issues;
 using Roundup.Web.Desk.Components;
-using Roundup.Web.Desk.Jobs;
-using Roundup.Web.Pages;
 
 namespace Roundup.Web.Desk.Send;
 
@@ -34,11 +31,11 @@ internal static class SendEndpoints
 
     private static async Task IssueAsync(HttpContext context, string listName)
     {
-        var desk = Services(context);
+        var desk = DeskView.Services(context);
         var week = WeekOf(context.Request.Query["week"].ToString(), desk);
         if (week is null)
         {
-            await BadAsync(context, listName, "Not understood", $"'{context.Request.Query["week"]}' is not an ISO week such as 2025-W26.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", $"'{context.Request.Query["week"]}' is not an ISO week such as 2025-W26.");
             return;
         }
 
@@ -60,11 +57,11 @@ internal static class SendEndpoints
 
     private static async Task ConfirmAsync(HttpContext context, string listName)
     {
-        var desk = Services(context);
+        var desk = DeskView.Services(context);
         var week = WeekOf(context.Request.Query["week"].ToString(), desk);
         if (week is null)
         {
-            await BadAsync(context, listName, "Not understood", $"'{context.Request.Query["week"]}' is not an ISO week such as 2025-W26.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", $"'{context.Request.Query["week"]}' is not an ISO week such as 2025-W26.");
             return;
         }
 
@@ -77,7 +74,7 @@ internal static class SendEndpoints
         }
         catch (UsageException e)
         {
-            await BadAsync(context, listName, "Not ready to send", e.Message);
+            await DeskView.BadRequestAsync(context, listName, "Not ready to send", e.Message);
             return;
         }
 
@@ -94,7 +91,7 @@ internal static class SendEndpoints
 
     private static async Task ApproveAsync(HttpContext context, string listName)
     {
-        var desk = Services(context);
+        var desk = DeskView.Services(context);
         if (await FormWeekAsync(context, listName, desk) is not { } week)
         {
             return;
@@ -106,7 +103,7 @@ internal static class SendEndpoints
         }
         catch (UsageException e)
         {
-            await BadAsync(context, listName, "Not approved", e.Message);
+            await DeskView.BadRequestAsync(context, listName, "Not approved", e.Message);
             return;
         }
 
@@ -115,7 +112,7 @@ internal static class SendEndpoints
 
     private static async Task PublishAsync(HttpContext context, string listName)
     {
-        var desk = Services(context);
+        var desk = DeskView.Services(context);
         if (await FormWeekAsync(context, listName, desk) is not { } week)
         {
             return;
@@ -128,18 +125,17 @@ internal static class SendEndpoints
         }
 
         var archive = ArchiveUrl(context, week);
-        var job = context.RequestServices.GetRequiredService<DeskJobs>().Start($"Publish {week}", Curator(context), async (job, host, ct) =>
+        DeskView.StartJob(context, $"Publish {week}", async (job, host, ct) =>
         {
             var (issue, files) = await new PublishIssue(host).RunAsync(week, ct);
             job.Report($"{issue.Week} published: {files.Count} files in {Path.GetFullPath(host.Options.Publish.ArchiveDir)}");
             job.ResultUrl = archive;
         });
-        DeskView.SeeOther(context, DeskView.Root(context) + $"jobs/{job.Id}");
     }
 
     private static async Task SendAsync(HttpContext context, string listName)
     {
-        var desk = Services(context);
+        var desk = DeskView.Services(context);
         if (await FormWeekAsync(context, listName, desk) is not { } week)
         {
             return;
@@ -153,12 +149,11 @@ internal static class SendEndpoints
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var retry = form["retry"].ToString() == "1";
         var report = DeskView.Root(context) + $"readers/mailing?key={week}";
-        var job = context.RequestServices.GetRequiredService<DeskJobs>().Start($"Send {week}", Curator(context), (job, host, ct) =>
+        DeskView.StartJob(context, $"Send {week}", (job, host, ct) =>
         {
             job.ResultUrl = report;
             return SendJob.RunAsync(job, host, week, retry, ct);
         });
-        DeskView.SeeOther(context, DeskView.Root(context) + $"jobs/{job.Id}");
     }
 
     /// <summary>The form's week, or null after answering 400 naming what was wrong.</summary>
@@ -170,7 +165,7 @@ internal static class SendEndpoints
             return week;
         }
 
-        await BadAsync(context, listName, "Not understood", $"'{form["week"]}' is not an ISO week such as 2025-W26: nothing was changed.");
+        await DeskView.BadRequestAsync(context, listName, "Not understood", $"'{form["week"]}' is not an ISO week such as 2025-W26: nothing was changed.");
         return null;
     }
 
@@ -185,7 +180,7 @@ internal static class SendEndpoints
             return false;
         }
 
-        await BadAsync(context, listName, title, problem + ". Nothing was changed.");
+        await DeskView.BadRequestAsync(context, listName, title, problem + ". Nothing was changed.");
         return true;
     }
 
@@ -197,10 +192,4 @@ internal static class SendEndpoints
     /// <summary>The issue's page in the web archive this server serves.</summary>
     public static string ArchiveUrl(HttpContext context, IssueWeek week) => $"{context.Request.PathBase}/issues/{week}.html";
 
-    private static DeskServices Services(HttpContext context) => context.RequestServices.GetRequiredService<DeskServices>();
-
-    private static string Curator(HttpContext context) => context.User.Identity?.Name ?? "";
-
-    public static Task BadAsync(HttpContext context, string listName, string title, string message) =>
-        LinkPages.Write(context.Response, LinkPages.Message(listName, title, message, StatusCodes.Status400BadRequest), context.RequestAborted);
 }

@@ -16,7 +16,6 @@ using Roundup.Papers;
 using Roundup.Publishing.Archive;
 using Roundup.Selection;
 using Roundup.Web.Desk.Components;
-using Roundup.Web.Desk.Jobs;
 using Roundup.Web.Pages;
 
 namespace Roundup.Web.Desk.Week;
@@ -41,12 +40,12 @@ internal static class WeekEndpoints
 
     private static async Task WeekAsync(HttpContext context, string listName)
     {
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         var ct = context.RequestAborted;
         var query = context.Request.Query;
         if (!TryWindow(query["week"].ToString(), desk, out var window))
         {
-            await BadAsync(context, listName, $"'{query["week"]}' is not an ISO week such as 2025-W26.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", $"'{query["week"]}' is not an ISO week such as 2025-W26.");
             return;
         }
 
@@ -82,18 +81,18 @@ internal static class WeekEndpoints
 
     private static async Task PaperAsync(HttpContext context, string listName)
     {
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         var ct = context.RequestAborted;
         var idText = context.Request.RouteValues["id"]?.ToString() ?? "";
         if (!ArxivId.TryParse(idText, out var id, out var error))
         {
-            await BadAsync(context, listName, $"'{idText}' is not an arXiv id: {error}.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", $"'{idText}' is not an arXiv id: {error}.");
             return;
         }
 
         if (!TryWindow(context.Request.Query["week"].ToString(), desk, out var window))
         {
-            await BadAsync(context, listName, $"'{context.Request.Query["week"]}' is not an ISO week such as 2025-W26.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", $"'{context.Request.Query["week"]}' is not an ISO week such as 2025-W26.");
             return;
         }
 
@@ -147,11 +146,11 @@ internal static class WeekEndpoints
     {
         var ct = context.RequestAborted;
         var form = await context.Request.ReadFormAsync(ct);
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         var kind = form["kind"].ToString() switch { "pin" => DecisionKind.Pin, "drop" => DecisionKind.Drop, _ => (DecisionKind?)null };
         if (!IssueWeek.TryParse(form["week"].ToString(), out var week) || !ArxivId.TryParse(form["paper"].ToString(), out var paper, out _) || (!undo && kind is null))
         {
-            await BadAsync(context, listName, "The decision names no week, paper or kind (pin or drop) the desk knows: nothing was changed.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", "The decision names no week, paper or kind (pin or drop) the desk knows: nothing was changed.");
             return;
         }
 
@@ -185,31 +184,34 @@ internal static class WeekEndpoints
     private static async Task StartJobAsync(HttpContext context, string listName, bool harvest)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var desk = context.RequestServices.GetRequiredService<DeskServices>();
+        var desk = DeskView.Services(context);
         var weekText = form["week"].ToString();
         if (!IssueWeek.TryParse(weekText, out _))
         {
-            await BadAsync(context, listName, $"'{weekText}' is not an ISO week such as 2025-W26: no job was started.");
+            await DeskView.BadRequestAsync(context, listName, "Not understood", $"'{weekText}' is not an ISO week such as 2025-W26: no job was started.");
             return;
         }
 
         var window = Window.Resolve(weekText, null, null, desk.Calendar, desk.Time);
         var root = DeskView.Root(context);
-        var jobs = context.RequestServices.GetRequiredService<DeskJobs>();
-        var job = harvest
-            ? jobs.Start($"Harvest {window.Week}", context.User.Identity?.Name ?? "", async (job, host, ct) =>
+        if (harvest)
+        {
+            DeskView.StartJob(context, $"Harvest {window.Week}", async (job, host, ct) =>
             {
                 job.ResultUrl = $"{root}week?week={window.Week}";
                 var outcome = await new HarvestWeek(host).RunAsync(window, null, ct);
                 job.Report($"harvested {outcome.Outcome.Report.TotalPapers} papers for {window.Describe()}; {(outcome.IsComplete ? "complete" : $"{outcome.Outcome.Report.MissingDates.Count} listing dates missing")}");
-            })
-            : jobs.Start($"Select {window.Week}", context.User.Identity?.Name ?? "", async (job, host, ct) =>
+            });
+        }
+        else
+        {
+            DeskView.StartJob(context, $"Select {window.Week}", async (job, host, ct) =>
             {
                 job.ResultUrl = $"{root}week?week={window.Week}";
                 var selection = await new SelectWeek(host).RunAsync(window, ct);
                 job.Report($"selected {selection.Result.Picks.Count} picks for {window.Describe()}");
             });
-        DeskView.SeeOther(context, $"{root}jobs/{job.Id}");
+        }
     }
 
     private static bool TryWindow(string weekText, DeskServices desk, out Window window)
@@ -230,9 +232,6 @@ internal static class WeekEndpoints
         var root = DeskView.Root(context);
         return asked.StartsWith(root, StringComparison.Ordinal) && !asked.Contains("//", StringComparison.Ordinal) && !asked.Contains('\\', StringComparison.Ordinal) ? asked : root + fallback;
     }
-
-    private static Task BadAsync(HttpContext context, string listName, string why) =>
-        LinkPages.Write(context.Response, LinkPages.Message(listName, "Not understood", why, StatusCodes.Status400BadRequest), context.RequestAborted);
 
     private sealed record DecisionView(string Paper, string? Decision);
 }
