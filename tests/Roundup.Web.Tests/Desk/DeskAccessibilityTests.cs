@@ -39,6 +39,31 @@ public sealed class DeskAccessibilityTests(Chromium chromium) : IClassFixture<Ch
     }
 
     [Fact]
+    public async Task On_a_phones_width_the_desks_pages_need_no_sideways_scrolling()
+    {
+        await using var site = await DeskSite.StartAsync();
+        await SeedWeekAsync(site);
+        var complaints = new List<string>();
+        var dialogs = new List<string>();
+        await using var page = await DeskBrowser.SignedInPageAsync(chromium, site, complaints, dialogs);
+        await page.SetViewportAsync(new PuppeteerSharp.ViewPortOptions { Width = 375, Height = 740 });
+
+        var wide = new List<string>();
+        foreach (var path in new[] { "", "week?week=2025-W26", "paper/2506.20001?week=2025-W26", "issue", "readers", "corrections", "jobs" })
+        {
+            await page.GoToAsync(new Uri(site.Desk, path).AbsoluteUri);
+            var width = await page.EvaluateExpressionAsync<int>("document.documentElement.scrollWidth");
+            if (width > 375)
+            {
+                wide.Add($"{(path.Length == 0 ? "home" : path)}: {width} px wide");
+            }
+        }
+
+        Assert.Empty(wide);
+        Assert.Empty(complaints);
+    }
+
+    [Fact]
     public async Task The_check_itself_finds_an_unlabelled_control()
     {
         var dialogs = new List<string>();
