@@ -118,8 +118,12 @@ internal sealed class DeskEndpoints(string listName, ILogger logger)
         SeeOther(context, $"{Root(context)}sign-in");
     }
 
-    private Task HomeAsync(HttpContext context) =>
-        DeskView.WriteAsync<Components.HomePage>(context, new Dictionary<string, object?> { [nameof(Components.HomePage.Desk)] = DeskView.Context(context, listName) });
+    private async Task HomeAsync(HttpContext context) =>
+        await DeskView.WriteAsync<Components.HomePage>(context, new Dictionary<string, object?>
+        {
+            [nameof(Components.HomePage.Desk)] = DeskView.Context(context, listName),
+            [nameof(Components.HomePage.PendingCorrections)] = await DeskView.Services(context).Store.Corrections.CountAsync(Roundup.Corrections.SuggestionStatus.Pending, context.RequestAborted),
+        });
 
     private static void SeeOther(HttpContext context, string location) => DeskView.SeeOther(context, location);
 

@@ -64,7 +64,7 @@ public sealed partial class CorrectionsTests : IAsyncLifetime
         var kept = Assert.Single(await PendingAsync());
         Assert.Equal((W26, Paper, Hostile, "Grace"), (kept.Week, kept.Paper?.Canonical, kept.Text, kept.Contact));
 
-        await _site.SignInAsync();
+        Assert.Contains("one suggestion from a reader waits for you", await _site.SignInAsync(), StringComparison.Ordinal);
         var queue = await _site.GetStringAsync("corrections");
         Assert.DoesNotContain("<script>alert(1)", queue, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", queue, StringComparison.Ordinal);
@@ -86,6 +86,7 @@ public sealed partial class CorrectionsTests : IAsyncLifetime
         Assert.Contains("The gain on MATH is 3.6 points, not 6.3.", archive, StringComparison.Ordinal);
         queue = await _site.GetStringAsync("corrections");
         Assert.Contains("Waiting for you (0)", queue, StringComparison.Ordinal);
+        Assert.Contains("no suggestion from readers waits for you", await _site.GetStringAsync(""), StringComparison.Ordinal);
         Assert.Contains("correction 1 of 2025-W26, by alice", queue, StringComparison.Ordinal);
     }
 
