@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Roundup.Application.Hosting;
@@ -6,9 +7,10 @@ using Roundup.Application.Hosting;
 namespace Roundup.Web.Desk.Jobs;
 
 /// <summary>
-/// The desk's background work: a request only queues a job and answers at once; the jobs run one after another (a
-/// selection must not read a harvest half written), each on a host of its own made from the server's options, whose
-/// Roundup logs become the job's progress lines. Stopping the server cancels the running job and waits for it.
+/// The desk's background work: a request only queues a job and answers at once; one worker runs the jobs in the order
+/// they were queued (a selection queued after a harvest reads the whole harvest), each on a host of its own made from
+/// the server's options, whose Roundup logs become the job's progress lines. Stopping the server cancels the running
+/// job, waits for it, and marks the jobs still waiting as cancelled.
 /// </summary>
 public sealed class DeskJobs(DeskServices desk, ILogger<DeskJobs> logger) : IHostedService, IDisposable
 {
@@ -16,9 +18,10 @@ public sealed class DeskJobs(DeskServices desk, ILogger<DeskJobs> logger) : IHos
     public const int Kept = 50;
 
     private readonly ConcurrentDictionary<int, DeskJob> _jobs = new();
-    private readonly SemaphoreSlim _one = new(1, 1);
+    private readonly Channel<(DeskJob Job, Func<DeskJob, RoundupHost, CancellationToken, Task> Work)> _queue =
+        Channel.CreateUnbounded<(DeskJob, Func<DeskJob, RoundupHost, CancellationToken, Task>)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<int, Task> _running = new();
+    private Task _worker = Task.CompletedTask;
     private int _lastId;
 
     public DeskJob? Get(int id) => _jobs.GetValueOrDefault(id);
@@ -26,29 +29,51 @@ public sealed class DeskJobs(DeskServices desk, ILogger<DeskJobs> logger) : IHos
     /// <summary>The jobs known, newest first.</summary>
     public IReadOnlyList<DeskJob> All() => [.. _jobs.Values.OrderByDescending(j => j.Id)];
 
-    /// <summary>Queues <paramref name="work"/> and returns its job at once.</summary>
+    /// <summary>Queues <paramref name="work"/> behind the jobs already queued and returns its job at once.</summary>
     public DeskJob Start(string title, string curator, Func<DeskJob, RoundupHost, CancellationToken, Task> work)
     {
         var job = new DeskJob(Interlocked.Increment(ref _lastId), title, curator, desk.Time.GetUtcNow());
         _jobs[job.Id] = job;
         Forget();
-        _running[job.Id] = Task.Run(() => RunAsync(job, work));
+        if (!_queue.Writer.TryWrite((job, work)))
+        {
+            Finish(job, JobState.Cancelled, "cancelled before it started: the server is stopping");
+        }
+
         return job;
     }
 
-    private async Task RunAsync(DeskJob job, Func<DeskJob, RoundupHost, CancellationToken, Task> work)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        var ct = _stopping.Token;
-        try
-        {
-            await _one.WaitAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            Finish(job, JobState.Cancelled, "cancelled before it started: the server is stopping");
-            return;
-        }
+        _worker = Task.Run(WorkAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
 
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        await _worker.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task WorkAsync()
+    {
+        await foreach (var (job, work) in _queue.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                Finish(job, JobState.Cancelled, "cancelled before it started: the server is stopping");
+                continue;
+            }
+
+            await RunAsync(job, work, _stopping.Token);
+        }
+    }
+
+    private async Task RunAsync(DeskJob job, Func<DeskJob, RoundupHost, CancellationToken, Task> work, CancellationToken ct)
+    {
         try
         {
             job.Started = desk.Time.GetUtcNow();
@@ -69,11 +94,6 @@ public sealed class DeskJobs(DeskServices desk, ILogger<DeskJobs> logger) : IHos
             logger.LogError(e, "desk job {Id} ({Title}) failed", job.Id, job.Title);
             Finish(job, JobState.Failed, $"failed: {e.Message}");
         }
-        finally
-        {
-            _one.Release();
-            _running.TryRemove(job.Id, out _);
-        }
     }
 
     private void Finish(DeskJob job, JobState state, string line)
@@ -89,19 +109,5 @@ public sealed class DeskJobs(DeskServices desk, ILogger<DeskJobs> logger) : IHos
         {
             _jobs.TryRemove(old.Id, out _);
         }
-    }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await Task.WhenAll(_running.Values).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _one.Dispose();
     }
 }
