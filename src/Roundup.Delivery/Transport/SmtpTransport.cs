@@ -49,6 +49,13 @@ public sealed class SmtpTransport : IMailTransport
         {
             await transport.DisposeAsync();
             socket.Dispose();
+            if (cancellationToken.IsCancellationRequested && certificate.Problem is null)
+            {
+                // The caller stopped us (e.g. another connection of the run failed): not the relay's fault, and not an
+                // error that may hide the one that stopped the run.
+                throw new OperationCanceledException($"connecting to {relay} was cancelled", e, cancellationToken);
+            }
+
             if (Explain(e, relay, certificate, timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested) is { } explained)
             {
                 throw explained;

@@ -139,7 +139,7 @@ public sealed class TasteTests : IDisposable
         Assert.True(a.ExitCode == 0, a.Stderr);
         Assert.Contains("from 80 listed papers (20 featured)", a.Stdout, StringComparison.Ordinal);
         Assert.Contains("featured.jsonl:51: not a JSON object", a.Stderr, StringComparison.Ordinal);
-        Assert.Equal(a.Stdout.Replace("/a", "/b", StringComparison.Ordinal), b.Stdout);
+        Assert.Equal(a.Stdout.Replace(_dir.File("a"), _dir.File("b"), StringComparison.Ordinal), b.Stdout);
         AssertSameFiles(_dir.File("a"), _dir.File("b"));
     }
 

@@ -198,6 +198,26 @@ public sealed class SmtpTlsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_handshake_cancelled_by_the_caller_is_a_cancellation_not_a_relay_error()
+    {
+        // When one connection of a run fails, the run cancels the others mid-handshake; their cancellation must not
+        // pass for the relay's fault and hide the first connection's reason.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var accepted = silent.AcceptTcpClientAsync();
+        using var cancel = new CancellationTokenSource();
+        var relay = new SmtpRelay("127.0.0.1", port, SmtpSecurity.Tls) { Timeout = TimeSpan.FromSeconds(30) };
+
+        var connecting = SmtpTransport.ConnectAsync(relay, cancel.Token);
+        using var held = await accepted;
+        await cancel.CancelAsync();
+
+        var e = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connecting);
+        Assert.Equal(cancel.Token, e.CancellationToken);
+    }
+
+    [Fact]
     public async Task A_relay_that_never_answers_the_handshake_is_given_up_after_TimeoutSeconds()
     {
         await _f.AddReadersAsync(1);
