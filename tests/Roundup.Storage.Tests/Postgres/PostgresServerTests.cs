@@ -1,0 +1,39 @@
+using Npgsql;
+using Roundup.Testing.Postgres;
+
+[assembly: AssemblyFixture(typeof(PostgresFixture))]
+
+namespace Roundup.Storage.Tests.Postgres;
+
+/// <summary>The private server the PostgreSQL tests run on: password sign-in only, a database per test, a restart that keeps the data.</summary>
+public sealed class PostgresServerTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task A_test_database_takes_the_password_and_keeps_its_rows_across_a_restart()
+    {
+        var server = await postgres.ServerAsync();
+        var connectionString = await server.CreateDatabaseAsync("smoke");
+
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var create = new NpgsqlCommand("CREATE TABLE kept (n int); INSERT INTO kept VALUES (42);", connection);
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var wrong = new NpgsqlConnectionStringBuilder(connectionString) { Password = "wrong", Pooling = false }.ConnectionString;
+        await using (var refused = new NpgsqlConnection(wrong))
+        {
+            var e = await Assert.ThrowsAsync<PostgresException>(() => refused.OpenAsync(TestContext.Current.CancellationToken));
+            Assert.Equal("28P01", e.SqlState); // invalid_password
+        }
+
+        await server.RestartAsync(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        NpgsqlConnection.ClearAllPools();
+
+        await using var again = new NpgsqlConnection(connectionString);
+        await again.OpenAsync(TestContext.Current.CancellationToken);
+        await using var read = new NpgsqlCommand("SELECT n FROM kept", again);
+        Assert.Equal(42, (int)(await read.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+    }
+}
