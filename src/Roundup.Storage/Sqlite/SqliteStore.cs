@@ -27,10 +27,9 @@ public sealed class SqliteStore : IRoundupStore, IPaperStore, IHarvestStore
         Selection = new SqliteSelectionStore(_session, time);
         Embeddings = new SqliteEmbeddingStore(_session);
         Issues = new SqliteIssueStore(_session, time);
-        var delivery = new SqliteDeliveryStore(_session, time, path);
+        var delivery = new SqliteDeliveryStore(_session, time);
         Subscribers = delivery;
         Outbox = delivery;
-        SenderLock = delivery;
         Curators = new SqliteCuratorStore(_session, time);
         Corrections = new SqliteCorrectionStore(_session);
     }
@@ -55,8 +54,6 @@ public sealed class SqliteStore : IRoundupStore, IPaperStore, IHarvestStore
     public IOutboxStore Outbox { get; }
 
     /// <summary>The sender lock: a file beside the database (see <see cref="SqliteDeliveryStore"/>).</summary>
-    public ISenderLock SenderLock { get; }
-
     /// <summary>The curators who may sign in to the desk, on the same connection.</summary>
     public ICuratorStore Curators { get; }
 
