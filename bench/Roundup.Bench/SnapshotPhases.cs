@@ -17,6 +17,8 @@ public static class SnapshotPhases
     {
         var request = new HarvestRequest(DateOnly.MinValue, DateOnly.MaxValue, []);
         var source = new SnapshotFileSource([file], new ArxivCalendar());
+        var process = Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var pages = new List<HarvestPage>();
         await foreach (var page in source.ReadAsync(request, null))
@@ -25,12 +27,16 @@ public static class SnapshotPhases
         }
 
         var read = watch.Elapsed;
+        process.Refresh();
+        var readCpu = process.TotalProcessorTime - cpuStart;
         var records = pages.Sum(p => p.Papers.Count);
         foreach (var f in Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(database))!, Path.GetFileName(database) + "*"))
         {
             File.Delete(f);
         }
 
+        process.Refresh();
+        cpuStart = process.TotalProcessorTime;
         watch.Restart();
         await using (var store = await SqliteStore.OpenAsync(database))
         {
@@ -41,7 +47,9 @@ public static class SnapshotPhases
         }
 
         var stored = watch.Elapsed;
+        process.Refresh();
+        var storeCpu = process.TotalProcessorTime - cpuStart;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{records:N0} records: read+convert {read.TotalSeconds:F2} s ({records / read.TotalSeconds:N0}/s), store {stored.TotalSeconds:F2} s ({records / stored.TotalSeconds:N0}/s)"));
+            $"{records:N0} records: read+convert {read.TotalSeconds:F2} s ({records / read.TotalSeconds:N0}/s; {readCpu.TotalSeconds:F2} s CPU), store {stored.TotalSeconds:F2} s ({records / stored.TotalSeconds:N0}/s; {storeCpu.TotalSeconds:F2} s CPU)"));
     }
 }

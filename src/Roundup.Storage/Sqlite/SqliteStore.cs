@@ -80,11 +80,7 @@ public sealed class SqliteStore : IRoundupStore, IPaperStore, IHarvestStore
             await using var transaction = (SqliteTransaction)await _session.Connection.BeginTransactionAsync(cancellationToken);
             using (var writer = new SqlitePageWriter(_session.Connection, transaction, Now()))
             {
-                foreach (var harvested in papers)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    writer.Write(source, harvested);
-                }
+                writer.WritePage(source, papers, cancellationToken);
 
                 if (nextPosition is not null)
                 {
