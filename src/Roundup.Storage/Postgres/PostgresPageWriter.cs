@@ -8,7 +8,8 @@ namespace Roundup.Storage.Postgres;
 /// <summary>
 /// Writes one harvest page inside its transaction, set-wise: the stored papers the page names are read in one query,
 /// each sighting is folded in page order with <see cref="PaperMerge"/> (as SQLite's row-at-a-time writer does), and
-/// the results go by binary COPY into temporary staging tables, from which one statement per table merges them.
+/// the results go by binary COPY: new papers straight into their tables, papers already stored into temporary
+/// staging tables, from which one statement per table merges them.
 /// </summary>
 internal static class PostgresPageWriter
 {
@@ -54,16 +55,17 @@ internal static class PostgresPageWriter
 
         var ids = incoming.Select(i => i.Paper.Id.Canonical).Distinct(StringComparer.Ordinal).ToArray();
         var merged = await StoredAsync(connection, transaction, ids, cancellationToken);
+        var stored = merged.Keys.ToHashSet(StringComparer.Ordinal);
         var versions = new Dictionary<(string Id, int Number), PaperVersion>();
         var sightings = new Dictionary<(DateOnly Date, string Id), AnnounceType>();
         foreach (var (paper, harvested) in incoming)
         {
             var id = paper.Id.Canonical;
-            merged[id] = merged.TryGetValue(id, out var stored) ? PaperMerge.Merge(stored, paper) : paper;
+            merged[id] = merged.TryGetValue(id, out var known) ? PaperMerge.Merge(known, paper) : paper;
             foreach (var v in paper.Versions)
             {
-                versions[(id, v.Number)] = versions.TryGetValue((id, v.Number), out var known)
-                    ? new PaperVersion(v.Number, v.Submitted ?? known.Submitted, v.Size ?? known.Size)
+                versions[(id, v.Number)] = versions.TryGetValue((id, v.Number), out var seen)
+                    ? new PaperVersion(v.Number, v.Submitted ?? seen.Submitted, v.Size ?? seen.Size)
                     : v;
             }
 
@@ -73,11 +75,19 @@ internal static class PostgresPageWriter
             }
         }
 
-        await PostgresSql.ExecuteAsync(connection, transaction, Staging, cancellationToken);
-        await CopyPapersAsync(connection, ids.Select(id => merged[id]), now, cancellationToken);
-        await CopyVersionsAsync(connection, versions, cancellationToken);
-        await CopySightingsAsync(connection, source, sightings, cancellationToken);
-        await PostgresSql.ExecuteAsync(connection, transaction, Merge, cancellationToken);
+        // Papers not stored yet cannot gain a row meanwhile (the harvest lock is held), nor have versions or
+        // sightings: they and theirs are copied straight into their tables. Only the rest go through staging.
+        await CopyPapersAsync(connection, "papers", ids.Where(id => !stored.Contains(id)).Select(id => merged[id]), now, cancellationToken);
+        await CopyVersionsAsync(connection, "paper_versions", versions.Where(v => !stored.Contains(v.Key.Id)), cancellationToken);
+        await CopySightingsAsync(connection, "sightings", source, sightings.Where(s => !stored.Contains(s.Key.Id)), cancellationToken);
+        if (stored.Count > 0)
+        {
+            await PostgresSql.ExecuteAsync(connection, transaction, Staging, cancellationToken);
+            await CopyPapersAsync(connection, "stage_papers", ids.Where(stored.Contains).Select(id => merged[id]), now, cancellationToken);
+            await CopyVersionsAsync(connection, "stage_versions", versions.Where(v => stored.Contains(v.Key.Id)), cancellationToken);
+            await CopySightingsAsync(connection, "stage_sightings", source, sightings.Where(s => stored.Contains(s.Key.Id)), cancellationToken);
+            await PostgresSql.ExecuteAsync(connection, transaction, Merge, cancellationToken);
+        }
     }
 
     // What a sighting says about the paper: a first announcement dates it; a replacement does not.
@@ -105,10 +115,10 @@ internal static class PostgresPageWriter
         return stored.ToDictionary(p => p.Id.Canonical, StringComparer.Ordinal);
     }
 
-    private static async Task CopyPapersAsync(NpgsqlConnection connection, IEnumerable<Paper> papers, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task CopyPapersAsync(NpgsqlConnection connection, string table, IEnumerable<Paper> papers, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY stage_papers (id, version, title, abstract, authors, categories, comment, journal_ref, doi, license, submitted, announced, announce_type, updated_at) FROM STDIN (FORMAT BINARY)",
+            $"COPY {table} (id, version, title, abstract, authors, categories, comment, journal_ref, doi, license, submitted, announced, announce_type, updated_at) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         foreach (var p in papers)
         {
@@ -140,9 +150,9 @@ internal static class PostgresPageWriter
         await copy.CompleteAsync(cancellationToken);
     }
 
-    private static async Task CopyVersionsAsync(NpgsqlConnection connection, Dictionary<(string Id, int Number), PaperVersion> versions, CancellationToken cancellationToken)
+    private static async Task CopyVersionsAsync(NpgsqlConnection connection, string table, IEnumerable<KeyValuePair<(string Id, int Number), PaperVersion>> versions, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync("COPY stage_versions (paper_id, version, submitted, size) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} (paper_id, version, submitted, size) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var ((id, number), v) in versions)
         {
             await copy.StartRowAsync(cancellationToken);
@@ -155,9 +165,9 @@ internal static class PostgresPageWriter
         await copy.CompleteAsync(cancellationToken);
     }
 
-    private static async Task CopySightingsAsync(NpgsqlConnection connection, string source, Dictionary<(DateOnly Date, string Id), AnnounceType> sightings, CancellationToken cancellationToken)
+    private static async Task CopySightingsAsync(NpgsqlConnection connection, string table, string source, IEnumerable<KeyValuePair<(DateOnly Date, string Id), AnnounceType>> sightings, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync("COPY stage_sightings (source, listing_date, paper_id, announce_type) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} (source, listing_date, paper_id, announce_type) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var ((date, id), type) in sightings)
         {
             await copy.StartRowAsync(cancellationToken);
