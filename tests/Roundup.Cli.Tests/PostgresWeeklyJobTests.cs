@@ -94,3 +94,34 @@ public sealed class PostgresWeeklyJobTests(PostgresFixture postgres) : IDisposab
         }
     }
 }
+
+/// <summary>A PostgreSQL store that refuses the connection stops any verb with one line naming the setting, not the password.</summary>
+public sealed class PostgresStoreRefusalTests(PostgresFixture postgres) : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task A_wrong_password_stops_the_verb_with_the_setting_named_and_the_password_kept_out()
+    {
+        var good = new Npgsql.NpgsqlConnectionStringBuilder(await postgres.DatabaseAsync("cli")) { Password = "not-the-password-9f3a" };
+        var env = new Dictionary<string, string> { ["ROUNDUP_Store__Provider"] = "postgres", ["ROUNDUP_Store__ConnectionString"] = good.ConnectionString };
+
+        var result = await RoundupCli.RunAsync(_dir.Path, env, "papers", "--week", "2025-W26");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"roundup: Store:ConnectionString: the PostgreSQL server at 127.0.0.1:{good.Port} refused user 'roundup': wrong Username or Password", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("hint: check Store:ConnectionString", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-password-9f3a", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postgres_without_a_connection_string_is_a_configuration_error()
+    {
+        var result = await RoundupCli.RunAsync(_dir.Path, new Dictionary<string, string> { ["ROUNDUP_Store__Provider"] = "postgres" }, "papers");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Store:ConnectionString must be set for Store:Provider 'postgres'", result.Stderr, StringComparison.Ordinal);
+    }
+}

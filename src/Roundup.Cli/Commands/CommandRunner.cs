@@ -80,7 +80,9 @@ public static class CommandRunner
         }
         catch (StoreException e)
         {
-            return Fail(Failed, e.Message, "check Store:Path and that the file is writable");
+            return Fail(Failed, e.Message, options.Store.IsPostgres
+                ? "check Store:ConnectionString (Host, Port, Username, Password, Database) and that the PostgreSQL server is running"
+                : "check Store:Path and that the file is writable");
         }
         catch (InvalidDataException e)
         {
