@@ -3,6 +3,8 @@
 # (Kaggle format) of N records (default 2.7M, ~4.8 GB) into a fresh PostgreSQL store, through binary COPY.
 # Starts a private PostgreSQL server in the scratch folder (initdb + pg_ctl on a free 127.0.0.1 port, as the
 # 'postgres' account when run as root) and removes it after. Needs ~25 GB free in the scratch folder.
+# Then the store alone: the first 300,000 records read into memory first, then stored into a second empty database
+# (roundup-bench postgres-store-phase), so the COPY path's own capacity shows apart from the reader's.
 # Usage: bench/import-snapshot-postgres.sh [records] [scratch-dir] [existing-snapshot.json]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,3 +39,5 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 python3 -c "print(f'{$records / ($end - $start):,.0f} records/s')"
 PGPASSWORD=$password "$bin/psql" -h 127.0.0.1 -p "$port" -U roundup -d roundup -Atc "SELECT count(*) || ' papers, ' || pg_size_pretty(pg_database_size('roundup')) FROM papers"
+PGPASSWORD=$password "$bin/psql" -h 127.0.0.1 -p "$port" -U roundup -d postgres -qc "CREATE DATABASE store_phase" >/dev/null
+dotnet "$scratch/bench/Roundup.Bench.dll" postgres-store-phase "$snapshot" "Host=127.0.0.1;Port=$port;Username=roundup;Password=$password;Database=store_phase" 300000
