@@ -69,6 +69,11 @@ public sealed class PostgresStore : IRoundupStore, IPaperStore, IHarvestStore
             async (connection, transaction) =>
             {
                 await PostgresSql.LockAsync(connection, transaction, PostgresLocks.Harvest, cancellationToken);
+
+                // A page and its checkpoint commit together, so a crash that loses the last commits loses pages
+                // and their checkpoints alike, and the harvest resumes from the last one kept: waiting for the WAL
+                // flush buys nothing here.
+                await PostgresSql.ExecuteAsync(connection, transaction, "SET LOCAL synchronous_commit = off", cancellationToken);
                 await PostgresPageWriter.WriteAsync(connection, transaction, source, papers, now, cancellationToken);
                 if (nextPosition is not null)
                 {
