@@ -67,6 +67,10 @@ public static class CommandRunner
             await using var host = new RoundupHost(options, logs, TimeProvider.System) { Work = work, RequestSpacing = workers?.Spacing(TimeProvider.System) };
             return await body(parse, host, cancellationToken);
         }
+        catch (WorkFailedException e) when (e.InnerException is not null)
+        {
+            return Fail(Failed, e.Message, "check Workers:ConnectionString and that PostgreSQL runs and lets this machine in");
+        }
         catch (WorkFailedException e)
         {
             return Fail(Failed, e.Message, "the workers' logs say more; what was done is kept in the store: run the same command again");
