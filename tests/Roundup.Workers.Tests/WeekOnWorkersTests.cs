@@ -17,7 +17,7 @@ public sealed class WeekOnWorkersTests(PostgresFixture postgres) : IDisposable
 {
     private const string Week = "2025-W26";
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(8);
-    private static readonly TimeSpan Spacing = TimeSpan.FromSeconds(0.5);
+    private static readonly TimeSpan Spacing = TimeSpan.FromSeconds(1);
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -67,9 +67,11 @@ public sealed class WeekOnWorkersTests(PostgresFixture postgres) : IDisposable
         var stuckPaper = stuck["/pdf/".Length..];
         Assert.Contains($"{stuckPaper}: read", second.Stderr + third.Stderr, StringComparison.Ordinal);
 
-        // The workers together kept arXiv's spacing: their requests arrived at least the interval apart.
+        // The workers together kept arXiv's spacing: their turns began the interval apart. A worker's first request leaves
+        // up to a few hundred milliseconds after its turn began (the HTTP stack is compiled then), hence the margin; three
+        // workers each keeping only their own spacing would ask three times a second.
         var times = distributed.Select(r => r.ArrivedAt).Order().ToList();
-        Assert.All(times.Zip(times.Skip(1), (a, b) => b - a), gap => Assert.True(gap >= Spacing - TimeSpan.FromMilliseconds(75), $"two workers' requests {gap.TotalMilliseconds:0} ms apart"));
+        Assert.All(times.Zip(times.Skip(1), (a, b) => b - a), gap => Assert.True(gap >= Spacing - TimeSpan.FromMilliseconds(350), $"two workers' requests {gap.TotalMilliseconds:0} ms apart"));
 
         // Each entry was written once, by one of the workers.
         var workerLogs = first.Stderr + second.Stderr + third.Stderr;
