@@ -94,6 +94,27 @@ public sealed class WeekOnWorkersTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
+    public async Task A_job_that_fails_after_its_retries_stops_the_run_naming_the_paper()
+    {
+        var listings = SharedData.Require("arxiv/listings");
+        SharedData.Require("fulltext/pdfs");
+        await using var arxiv = new ReplayServer();
+        arxiv.Map(r => Reply.Bytes("%PDF-1.4 not really"u8.ToArray()));
+        var environment = Environment(arxiv, await postgres.DatabaseAsync("failing"));
+        var worker = Folder("worker");
+        // The worker's full-text folder is a file: every fetch fails to store what it got, on every attempt.
+        var blocked = Path.Combine(worker, "roundup.json");
+        using var failing = RoundupProcess.Start(worker, new Dictionary<string, string>(environment) { ["ROUNDUP_Selection__FullTextDir"] = blocked, ["ROUNDUP_Workers__Retries"] = "1" }, "worker");
+        await failing.WaitForLogAsync("started", Limit);
+
+        var run = await RoundupProcess.RunAsync(Folder("coordinator"), environment, Limit, "run", "--workers", "--week", Week, "--source", $"file:{listings}/2025-06-2*.jsonl");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"roundup: reading full texts: the job for \d{4}\.\d{5}v\d+ failed after 1 retry: System\.IO\.IOException", run.Stderr);
+        Assert.Contains("hint: the workers' logs say more", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_worker_without_a_postgresql_database_says_so()
     {
         var result = await RoundupProcess.RunAsync(Folder("alone"), new Dictionary<string, string>(), Limit, "worker");

@@ -82,8 +82,10 @@ internal sealed class JobWaiter(JobStorage storage, WorkersOptions options, ILog
                 IDictionary<string, string> data = state!.Data ?? new Dictionary<string, string>();
                 var type = data.TryGetValue("ExceptionType", out var t) ? t : "an exception";
                 var message = data.TryGetValue("ExceptionMessage", out var m) ? m : "";
+                // The retries the workers made, by their own Workers:Retries.
+                var retries = int.TryParse(connection.GetJobParameter(job, "RetryCount"), out var r) ? r : 0;
                 throw new WorkFailedException(
-                    $"{what}: the job for {item} failed after {options.Retries} retr{(options.Retries == 1 ? "y" : "ies")}: {type}: {message}");
+                    $"{what}: the job for {item} failed after {retries} retr{(retries == 1 ? "y" : "ies")}: {type}: {message}");
             }
             else if (name == DeletedState.StateName)
             {
