@@ -16,14 +16,14 @@ chmod 755 "$work"
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
-  for pid in ${worker_pids:-}; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${worker_pids:-}; do pkill -TERM -P "$pid" 2>/dev/null || true; done
   as_pg "$bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-# ROUNDUP_CLI: a roundup already built (e.g. src/Roundup.Cli/bin/Release/net10.0/roundup), instead of publishing one.
-roundup=${ROUNDUP_CLI:-}
+# BENCH_ROUNDUP: a roundup already built (e.g. src/Roundup.Cli/bin/Release/net10.0/roundup), instead of publishing one.
+roundup=${BENCH_ROUNDUP:-}
 if [ -z "$roundup" ]; then
   dotnet publish "$repo/src/Roundup.Cli" -c Release -o "$work/roundup" >/dev/null
   roundup="$work/roundup/roundup"
@@ -66,25 +66,29 @@ week() {
   worker_pids=""
   for i in $(seq 1 "$workers"); do
     mkdir -p "$work/$name/worker$i"
-    (cd "$work/$name/worker$i" && exec "$roundup" worker > worker.out 2> worker.log) &
+    (cd "$work/$name/worker$i" && exec /usr/bin/time -f "%U %S" -o cpu.txt "$roundup" worker > worker.out 2> worker.log) &
     worker_pids="$worker_pids $!"
   done
   [ "$workers" -gt 0 ] && sleep 3
   local flag=""; [ "$workers" -gt 0 ] && flag="--workers"
   local start=$(date +%s.%N)
-  (cd "$work/$name" && "$roundup" run --week 2025-W26 --source "$source" $flag --format json > run.json 2> run.log)
+  (cd "$work/$name" && /usr/bin/time -f "%U %S" -o cpu.txt "$roundup" run --week 2025-W26 --source "$source" $flag --format json > run.json 2> run.log)
   local end=$(date +%s.%N)
-  for pid in $worker_pids; do kill -TERM "$pid"; done
+  # SIGTERM to each worker itself (the child of its time), which then writes the worker's CPU seconds.
+  for pid in $worker_pids; do pkill -TERM -P "$pid" || true; done
   [ -z "$worker_pids" ] || wait $worker_pids 2>/dev/null || true
   worker_pids=""
   local skim=$(grep -o 'skim: [0-9]* in, .*, [0-9.]* s' "$work/$name/run.log" | grep -o '[0-9.]* s$')
   local entries=$(python3 -c "import json; d=json.load(open('$work/$name/run.json')); print(d['issue']['papers'])")
   render=$(cd "$work/$name" && "$roundup" render --week 2025-W26 | sha256sum | cut -c1-12)
-  printf '%-16s %8.1f s   skim stage (150 full texts fetched + read): %8s   entries: %s   issue Markdown sha256: %s\n' \
-    "$name" "$(echo "$end - $start" | bc)" "$skim" "$entries" "$render"
+  # CPU seconds (user + system): the coordinator's, and all its workers' together.
+  local cpu_run=$(awk '{print $1 + $2}' "$work/$name/cpu.txt")
+  local cpu_workers=$(cat "$work/$name"/worker*/cpu.txt 2>/dev/null | awk '{s += $1 + $2} END {print s + 0}')
+  printf '%-16s %7.1f s elapsed   skim stage (150 full texts fetched + read) %7s   CPU: run %6.1f s + workers %6.1f s   %s entries, issue Markdown sha256 %s\n' \
+    "$name" "$(echo "$end - $start" | bc)" "$skim" "$cpu_run" "$cpu_workers" "$entries" "$render"
 }
 
-echo "weekly job, 2025-W26, $(nproc) cores"
+echo "weekly job, 2025-W26, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before"
 week single-process 0
 week one-worker 1
 week three-workers 3
