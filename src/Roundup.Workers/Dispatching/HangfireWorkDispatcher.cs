@@ -27,7 +27,7 @@ public sealed class HangfireWorkDispatcher(JobStorage storage, WorkStore store, 
     {
         var run = await RunAsync(cancellationToken);
         var unread = await store.AskToReadAsync(run, papers, cancellationToken);
-        var jobs = unread.Select(p => (Enqueue(Job.FromExpression<ReadFullTextJob>(j => j.RunAsync(run, p.Id.Canonical, CancellationToken.None)), JobEngine.FullTextQueue), $"{p.Id}v{p.Version}")).ToList();
+        var jobs = unread.Select(p => (Enqueue(Job.FromExpression<ReadFullTextJob>(j => j.RunAsync(run, p.Id.Canonical, CancellationToken.None), JobEngine.FullTextQueue)), $"{p.Id}v{p.Version}")).ToList();
         await new JobWaiter(storage, options, logger).WaitAsync("reading full texts", jobs, cancellationToken);
         return await store.ReadOutcomesAsync(run, papers, cancellationToken);
     }
@@ -36,7 +36,7 @@ public sealed class HangfireWorkDispatcher(JobStorage storage, WorkStore store, 
     {
         var run = await RunAsync(cancellationToken);
         var unwritten = await store.AskToWriteAsync(run, profile, papers, cancellationToken);
-        var jobs = unwritten.Select(p => (Enqueue(Job.FromExpression<WriteEntryJob>(j => j.RunAsync(run, p.Paper.Id.Canonical, CancellationToken.None)), JobEngine.WritingQueue), p.Paper.Id.ToString())).ToList();
+        var jobs = unwritten.Select(p => (Enqueue(Job.FromExpression<WriteEntryJob>(j => j.RunAsync(run, p.Paper.Id.Canonical, CancellationToken.None), JobEngine.WritingQueue)), p.Paper.Id.ToString())).ToList();
         await new JobWaiter(storage, options, logger).WaitAsync("writing entries", jobs, cancellationToken);
         return await store.EntriesAsync(run, papers, cancellationToken);
     }
@@ -59,5 +59,6 @@ public sealed class HangfireWorkDispatcher(JobStorage storage, WorkStore store, 
     private async Task<Guid> RunAsync(CancellationToken cancellationToken) =>
         _run ??= await store.StartRunAsync(cancellationToken);
 
-    private string Enqueue(Job job, string queue) => _client.Create(job, new EnqueuedState(queue));
+    /// <summary>The queue is the job's own, so a retry goes back to it (an enqueued state's queue would be forgotten).</summary>
+    private string Enqueue(Job job) => _client.Create(job, new EnqueuedState(job.Queue));
 }
