@@ -43,7 +43,7 @@ public static class SendMailBench
         var list = new MailingList(new MailboxAddress("Roundup", "issues@example.org"), site.BaseUrl, "unsubscribe@example.org");
         var builder = new MessageBuilder(list, new TokenSigner("a benchmark secret that is long enough"u8.ToArray(), TimeProvider.System), TimeProvider.System);
         var relay = new SmtpTransportFactory(new SmtpRelay("127.0.0.1", port, SmtpSecurity.None));
-        var run = new DeliveryRun(store, store, relay, builder, new DeliveryOptions { Connections = connections }, TimeProvider.System, NullLogger.Instance);
+        var run = new DeliveryRun(store, relay, builder, new DeliveryOptions { Connections = connections }, TimeProvider.System, NullLogger.Instance);
 
         var report = await run.RunAsync(MailingKey.ForIssue(new IssueWeek(2025, 26)), content);
 

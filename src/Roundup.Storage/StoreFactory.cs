@@ -1,3 +1,4 @@
+using Roundup.Storage.Postgres;
 using Roundup.Storage.Sqlite;
 
 namespace Roundup.Storage;
@@ -14,8 +15,8 @@ public static class StoreFactory
             throw new StoreException($"the store cannot be opened: {string.Join("; ", problems)}");
         }
 
-        return string.Equals(options.Provider, StoreOptions.Sqlite, StringComparison.OrdinalIgnoreCase)
-            ? await SqliteStore.OpenAsync(options.Path, time, cancellationToken)
-            : throw new StoreException($"Store:Provider '{options.Provider}' has no implementation");
+        return options.IsPostgres
+            ? await PostgresStore.OpenAsync(options.ConnectionString!, time, cancellationToken)
+            : await SqliteStore.OpenAsync(options.Path, time, cancellationToken);
     }
 }

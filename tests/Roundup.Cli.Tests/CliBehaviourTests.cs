@@ -1,3 +1,5 @@
+using Roundup.Application.Settings;
+using Roundup.Cli.Output;
 using Roundup.Testing;
 
 namespace Roundup.Cli.Tests;
@@ -65,6 +67,23 @@ public sealed class CliBehaviourTests : IDisposable
         Assert.Contains("\"path\": \"from-file.db\"", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("\"cs.CV\"", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("curator@example.org", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Config_show_masks_the_password_in_the_store_connection_string_and_keeps_the_rest()
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["ROUNDUP_Store__Provider"] = "postgres",
+            ["ROUNDUP_Store__ConnectionString"] = "Host=db.example.org;Port=5433;Username=roundup;Password='s3cr3t;p@ss';Database=roundup",
+        };
+        var result = await RoundupCli.RunAsync(_dir.Path, env, "config", "show");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.DoesNotContain("s3cr3t", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("p@ss", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", ConfigurationPrinter.Render(new RoundupOptions { Store = new() { ConnectionString = "Host=x;Password=s3cr3t;what is this" } }), StringComparison.Ordinal);
+        Assert.Contains("host=db.example.org;port=5433;username=roundup;password=********;database=roundup", result.Stdout, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"provider\": \"postgres\"", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class SendRefusalTests : IDisposable
         {
             // What a relay that refused every message left behind before: rows failed for good, addresses not blamed.
             await store.EnqueueAsync(MailingKey.Parse(Week), "roundup.example.org");
-            foreach (var claimed in await store.ClaimAsync(MailingKey.Parse(Week), 2))
+            foreach (var claimed in await store.ClaimAsync(MailingKey.Parse(Week), 2, new OutboxLease("test", TimeSpan.FromMinutes(1))))
             {
                 await store.MarkFailedAsync(MailingKey.Parse(Week), claimed.Row.SubscriberId, "554 5.7.1 policy", null);
             }

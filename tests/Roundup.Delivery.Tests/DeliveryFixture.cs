@@ -56,7 +56,7 @@ public sealed class DeliveryFixture : IAsyncDisposable
             SubscriberStatus.Active)).AddedIds;
 
     public DeliveryRun Run(IMailTransportFactory transport, DeliveryOptions? options = null) =>
-        new(Store, Store, transport, Builder, options ?? new DeliveryOptions { RetryDelay = TimeSpan.FromMilliseconds(10) }, TimeProvider.System, Logs);
+        new(Store, transport, Builder, options ?? new DeliveryOptions { RetryDelay = TimeSpan.FromMilliseconds(10) }, TimeProvider.System, Logs);
 
     public static SmtpTransportFactory Smtp(int port, string? user = null, string? password = null) =>
         new(new SmtpRelay("127.0.0.1", port, SmtpSecurity.None) { User = user, Password = password, Timeout = TimeSpan.FromSeconds(20) });

@@ -67,11 +67,11 @@ public sealed class PickupDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rows_a_dead_run_left_sending_are_resent_with_the_same_message_id_and_replace_their_file()
+    public async Task Rows_a_dead_run_left_sending_are_resent_with_the_same_message_id_once_its_lease_ends()
     {
         var ids = await _f.AddReadersAsync(4);
         await _f.Store.EnqueueAsync(DeliveryFixture.Week, _f.List.Domain);
-        var stranded = await _f.Store.ClaimAsync(DeliveryFixture.Week, 2);
+        var stranded = await _f.Store.ClaimAsync(DeliveryFixture.Week, 2, new OutboxLease("dead-run", TimeSpan.FromSeconds(1)));
 
         var report = await _f.Run(new PickupFolder(Pickup)).RunAsync(DeliveryFixture.Week, new TestContent());
 
@@ -135,12 +135,27 @@ public sealed class PickupDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_second_run_on_the_same_store_is_refused_while_one_is_sending()
+    public async Task Three_runs_on_their_own_connections_share_the_mailing_and_write_each_message_once()
     {
-        await _f.AddReadersAsync(1);
-        await using var held = await _f.Store.LockSenderAsync();
-        await using var other = await Storage.Sqlite.SqliteDeliveryStore.OpenAsync(_f.DatabasePath);
-        var run = new DeliveryRun(other, other, new PickupFolder(Pickup), _f.Builder, new DeliveryOptions(), TimeProvider.System, _f.Logs);
-        await Assert.ThrowsAsync<DeliveryBusyException>(() => run.RunAsync(DeliveryFixture.Week, new TestContent()));
+        await _f.AddReadersAsync(90);
+        var options = new DeliveryOptions { BatchSize = 4, Connections = 2, Lease = TimeSpan.FromSeconds(30) };
+
+        async Task<DeliveryReport> SendAsync()
+        {
+            await using var store = await Storage.Sqlite.SqliteDeliveryStore.OpenAsync(_f.DatabasePath);
+            var run = new DeliveryRun(store, new PickupFolder(Pickup), _f.Builder, options, TimeProvider.System, _f.Logs);
+            return await run.RunAsync(DeliveryFixture.Week, new TestContent());
+        }
+
+        var reports = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(SendAsync)));
+
+        Assert.Equal(90, reports.Sum(r => r.Sent));
+        Assert.Equal(90, reports.Sum(r => r.Enqueued));
+        Assert.All(reports, r => Assert.Equal(0, r.Resumed));
+        var messages = Files().Select(DeliveryFixture.Parse).ToList();
+        Assert.Equal(90, messages.Count);
+        Assert.Equal(90, messages.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(90, messages.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
+        Assert.Equal(new DeliveryCounts(0, 0, 90, 0, 0, 0), await _f.Store.CountAsync(DeliveryFixture.Week));
     }
 }

@@ -21,10 +21,10 @@ public sealed class StoreFactoryTests : IDisposable
     [Fact]
     public async Task An_unknown_provider_is_a_configuration_error_naming_it_and_the_known_ones()
     {
-        var options = new StoreOptions { Provider = "postgres", Path = _dir.File("x.db") };
+        var options = new StoreOptions { Provider = "oracle", Path = _dir.File("x.db") };
 
         var error = Assert.Single(options.Validate());
-        Assert.Equal("Store:Provider 'postgres' is not known (known: sqlite)", error);
+        Assert.Equal("Store:Provider 'oracle' is not known (known: sqlite, postgres)", error);
         var refused = await Assert.ThrowsAsync<StoreException>(() => StoreFactory.OpenAsync(options, TimeProvider.System));
         Assert.Contains(error, refused.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(options.Path));

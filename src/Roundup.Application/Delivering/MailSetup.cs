@@ -14,11 +14,10 @@ namespace Roundup.Application.Delivering;
 /// </summary>
 public sealed class MailSetup
 {
-    private MailSetup(ISubscriberStore subscribers, IOutboxStore outbox, ISenderLock senderLock, TokenSigner signer, MessageBuilder builder, IMailTransportFactory transport)
+    private MailSetup(ISubscriberStore subscribers, IOutboxStore outbox, TokenSigner signer, MessageBuilder builder, IMailTransportFactory transport)
     {
         Subscribers = subscribers;
         Outbox = outbox;
-        SenderLock = senderLock;
         Signer = signer;
         Builder = builder;
         Transport = transport;
@@ -28,7 +27,6 @@ public sealed class MailSetup
 
     public IOutboxStore Outbox { get; }
 
-    public ISenderLock SenderLock { get; }
 
     public TokenSigner Signer { get; }
 
@@ -42,10 +40,10 @@ public sealed class MailSetup
         var signer = mail.Signer(host.Time);
         var builder = new MessageBuilder(mail.List(host.Options.Publish.Site().BaseUrl), signer, host.Time);
         var store = await host.StoreAsync(ct);
-        return new MailSetup(store.Subscribers, store.Outbox, store.SenderLock, signer, builder, mail.Transport());
+        return new MailSetup(store.Subscribers, store.Outbox, signer, builder, mail.Transport());
     }
 
     /// <summary>A delivery run through the outbox with the Mail options' settings.</summary>
     public DeliveryRun Run(RoundupHost host) =>
-        new(Outbox, SenderLock, Transport, Builder, host.Options.Mail.DeliverySettings(), host.Time, host.Logs.CreateLogger<DeliveryRun>());
+        new(Outbox, Transport, Builder, host.Options.Mail.DeliverySettings(), host.Time, host.Logs.CreateLogger<DeliveryRun>());
 }

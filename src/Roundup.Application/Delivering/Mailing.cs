@@ -8,7 +8,7 @@ namespace Roundup.Application.Delivering;
 /// <summary>One outbox mailing: an issue's or an erratum's, with its message rendered once.</summary>
 public sealed record Mailing(MailingKey Key, IMessageContent Content)
 {
-    /// <summary>Sends the mailing through <paramref name="run"/>; a relay that stops the run, or a busy store, is an outcome, not an exception.</summary>
+    /// <summary>Sends the mailing through <paramref name="run"/>; a relay that stops the run is an outcome, not an exception.</summary>
     public async Task<MailingOutcome> DeliverAsync(DeliveryRun run, long? onlySubscriber, bool retryFailed, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -18,11 +18,7 @@ public sealed record Mailing(MailingKey Key, IMessageContent Content)
         }
         catch (DeliveryException e)
         {
-            return new MailingOutcome.Stopped(Key, e.Message, RelayFailed: true);
-        }
-        catch (DeliveryBusyException e)
-        {
-            return new MailingOutcome.Stopped(Key, e.Message, RelayFailed: false);
+            return new MailingOutcome.Stopped(Key, e.Message);
         }
     }
 }
@@ -36,8 +32,8 @@ public abstract record MailingOutcome(MailingKey Key)
     /// <summary>An erratum mailing finished by an earlier send; <see cref="Retryable"/> failed messages could be sent again.</summary>
     public sealed record DeliveredEarlier(MailingKey Key, DeliveryCounts Counts, int Retryable) : MailingOutcome(Key);
 
-    /// <summary>The relay stopped the run (<see cref="RelayFailed"/>) or another sender holds the store; the rows stay to send.</summary>
-    public sealed record Stopped(MailingKey Key, string Message, bool RelayFailed) : MailingOutcome(Key);
+    /// <summary>The relay could not be used or refused us; the rows stay to send.</summary>
+    public sealed record Stopped(MailingKey Key, string Message) : MailingOutcome(Key);
 
     /// <summary>Whether nothing is left to send or retry.</summary>
     public bool Finished => this switch

@@ -81,20 +81,14 @@ public sealed class ManageSubscribers(RoundupHost host)
     public async Task<ForgetResult> ForgetAsync(string email, CancellationToken ct)
     {
         var mail = await MailSetup.OpenAsync(host, ct);
-        IAsyncDisposable sending;
         try
         {
-            // A running delivery holds rows of this subscriber in memory: wait for it rather than pull them away.
-            sending = await mail.SenderLock.LockSenderAsync(ct);
+            return await mail.Subscribers.ForgetSubscriberAsync(email, ct);
         }
         catch (DeliveryBusyException e)
         {
+            // A running delivery holds this subscriber's row in memory: wait for it rather than pull the row away.
             throw new UsageException($"not erased: {e.Message}");
-        }
-
-        await using (sending)
-        {
-            return await mail.Subscribers.ForgetSubscriberAsync(email, ct);
         }
     }
 

@@ -51,6 +51,9 @@ public sealed class MailOptions
 
     public double WaitForDeferredSeconds { get; init; }
 
+    /// <summary>How long outbox rows a send claims stay its own unrenewed: a killed sender's rows are taken over by another after it.</summary>
+    public double LeaseSeconds { get; init; } = new DeliveryOptions().Lease.TotalSeconds;
+
     /// <summary>Recipients refused in a row with the same answer that count as the relay refusing us (the run stops, nobody is suppressed); 0 believes every refusal.</summary>
     public int SameRefusalsInARow { get; init; } = new DeliveryOptions().SameRefusalsInARow;
 
@@ -119,6 +122,7 @@ public sealed class MailOptions
         MaxAttempts = MaxAttempts,
         DeferDelay = TimeSpan.FromMinutes(DeferMinutes),
         WaitForDeferred = TimeSpan.FromSeconds(WaitForDeferredSeconds),
+        Lease = TimeSpan.FromSeconds(LeaseSeconds),
         SameRefusalsInARow = SameRefusalsInARow,
     };
 

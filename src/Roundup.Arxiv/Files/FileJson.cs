@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 namespace Roundup.Arxiv.Files;
 
 [JsonSerializable(typeof(ListingRecord))]
-[JsonSerializable(typeof(SnapshotRecord))]
 [JsonSerializable(typeof(FilesPosition))]
 [JsonSourceGenerationOptions(AllowTrailingCommas = false, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow)]
 internal sealed partial class FileJson : JsonSerializerContext

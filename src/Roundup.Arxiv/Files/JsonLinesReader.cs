@@ -34,7 +34,44 @@ public sealed class JsonLinesReader<TRecord>(
     /// <summary>The most bytes of input held at once, for tests and benchmarks: at most the line limit and one read.</summary>
     public long LargestBuffered { get; private set; }
 
+    /// <summary>
+    /// The pages in file order. Lines are cut and copied on the calling thread; each full page is then parsed and
+    /// converted on the thread pool, up to one per core pages at a time, and handed over in
+    /// order, so reading the file, parsing pages and storing them overlap on the cores there are.
+    /// </summary>
     public async IAsyncEnumerable<HarvestPage> ReadAsync(string? resumeFrom, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var converting = new Queue<Task<HarvestPage>>();
+        try
+        {
+            await foreach (var raw in ReadLinesAsync(resumeFrom, cancellationToken))
+            {
+                converting.Enqueue(Task.Run(() => Convert(raw), cancellationToken));
+                if (converting.Count >= _pagesConvertedAtOnce)
+                {
+                    yield return await converting.Dequeue();
+                }
+            }
+
+            while (converting.Count > 0)
+            {
+                yield return await converting.Dequeue();
+            }
+        }
+        finally
+        {
+            // Pages still converting when the reader stops early are let finish, never left running unobserved.
+            while (converting.TryDequeue(out var task))
+            {
+                await Task.WhenAny(task);
+            }
+        }
+    }
+
+    /// <summary>How many pages are parsed at once: one per core.</summary>
+    private readonly int _pagesConvertedAtOnce = Math.Max(2, Environment.ProcessorCount);
+
+    private async IAsyncEnumerable<RawPage> ReadLinesAsync(string? resumeFrom, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var resumed = FilesPosition.Parse(resumeFrom);
         var read = new List<FileProgress>();
@@ -55,7 +92,7 @@ public sealed class JsonLinesReader<TRecord>(
             var splitter = new LineSplitter(maxLineBytes, before?.Offset ?? 0);
             stream.Seek(splitter.Offset, SeekOrigin.Begin);
             var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: ReadSize));
-            var page = new PageBuilder(file, lineNumber + 1, pageSize);
+            var page = new RawPage(file, lineNumber + 1, pageSize);
             while (true)
             {
                 var result = await pipe.ReadAsync(cancellationToken);
@@ -66,9 +103,7 @@ public sealed class JsonLinesReader<TRecord>(
                     lineNumber++;
                     if (overLong > 0)
                     {
-                        page.Problems.Add(new HarvestProblem(
-                            Location(file, lineNumber),
-                            string.Create(CultureInfo.InvariantCulture, $"the line is {overLong:N0} bytes long (limit {maxLineBytes:N0}): skipped unread")));
+                        page.AddOverLong(lineNumber, string.Create(CultureInfo.InvariantCulture, $"the line is {overLong:N0} bytes long (limit {maxLineBytes:N0}): skipped unread"));
                     }
                     else
                     {
@@ -77,14 +112,17 @@ public sealed class JsonLinesReader<TRecord>(
                             line = line.Slice(3);
                         }
 
-                        page.Bytes += line.Length;
-                        Read(line, file, lineNumber, page);
+                        if (!IsBlank(line))
+                        {
+                            page.AddLine(lineNumber, line);
+                        }
                     }
 
                     if (page.Lines(lineNumber) >= pageSize || page.Bytes >= maxPageBytes)
                     {
-                        yield return page.Build(lineNumber, Position(read, FileProgress.Of(identity, lineNumber, splitter.Offset, done: false), resumed));
-                        page = new PageBuilder(file, lineNumber + 1, pageSize);
+                        page.Finish(lineNumber, Position(read, FileProgress.Of(identity, lineNumber, splitter.Offset, done: false), resumed));
+                        yield return page;
+                        page = new RawPage(file, lineNumber + 1, pageSize);
                     }
                 }
 
@@ -99,9 +137,49 @@ public sealed class JsonLinesReader<TRecord>(
             read.Add(FileProgress.Of(identity, lineNumber, splitter.Offset, done: true));
             if (page.HasContent || last)
             {
-                yield return page.Build(lineNumber, last ? null : Position(read, null, resumed));
+                page.Finish(lineNumber, last ? null : Position(read, null, resumed));
+                yield return page;
             }
         }
+    }
+
+    private HarvestPage Convert(RawPage raw)
+    {
+        var papers = new List<HarvestedPaper>(raw.Entries.Count);
+        var problems = new List<HarvestProblem>();
+        foreach (var entry in raw.Entries)
+        {
+            var location = Location(raw.File, entry.Line);
+            if (entry.Problem is { } problem)
+            {
+                problems.Add(new HarvestProblem(location, problem));
+                continue;
+            }
+
+            var line = new ReadOnlySequence<byte>(raw.Buffer, entry.Start, entry.Length);
+            try
+            {
+                var record = deserialize(line);
+                if (record is null)
+                {
+                    problems.Add(new HarvestProblem(location, "the line is JSON null, not a record"));
+                    continue;
+                }
+
+                papers.Add(convert(record, location));
+            }
+            catch (JsonException e)
+            {
+                problems.Add(new HarvestProblem(location, $"not a JSON record: {e.Message}"));
+            }
+            catch (FormatException e)
+            {
+                problems.Add(new HarvestProblem(location, e.Message));
+            }
+        }
+
+        raw.Release();
+        return new HarvestPage(papers, problems, raw.Next, raw.Range);
     }
 
     private static FileStream Open(string file)
@@ -134,35 +212,6 @@ public sealed class JsonLinesReader<TRecord>(
 
     private static string Location(string file, int lineNumber) => string.Create(CultureInfo.InvariantCulture, $"{file}:{lineNumber}");
 
-    private void Read(ReadOnlySequence<byte> line, string file, int lineNumber, PageBuilder page)
-    {
-        if (IsBlank(line))
-        {
-            return;
-        }
-
-        var location = Location(file, lineNumber);
-        try
-        {
-            var record = deserialize(line);
-            if (record is null)
-            {
-                page.Problems.Add(new HarvestProblem(location, "the line is JSON null, not a record"));
-                return;
-            }
-
-            page.Papers.Add(convert(record, location));
-        }
-        catch (JsonException e)
-        {
-            page.Problems.Add(new HarvestProblem(location, $"not a JSON record: {e.Message}"));
-        }
-        catch (FormatException e)
-        {
-            page.Problems.Add(new HarvestProblem(location, e.Message));
-        }
-    }
-
     private static bool IsBlank(ReadOnlySequence<byte> line)
     {
         foreach (var segment in line)
@@ -179,19 +228,56 @@ public sealed class JsonLinesReader<TRecord>(
         return true;
     }
 
-    private sealed class PageBuilder(string file, int firstLine, int capacity)
+    /// <summary>A page's lines copied out of the read buffer (or why a line was skipped), waiting to be parsed.</summary>
+    private sealed class RawPage(string file, int firstLine, int capacity)
     {
-        public List<HarvestedPaper> Papers { get; } = new(capacity);
+        public string File => file;
 
-        public List<HarvestProblem> Problems { get; } = [];
+        public byte[] Buffer { get; private set; } = ArrayPool<byte>.Shared.Rent(1 << 20);
 
-        /// <summary>The bytes of the page's lines, held as records until the page is stored.</summary>
-        public long Bytes { get; set; }
+        public List<(int Line, int Start, int Length, string? Problem)> Entries { get; } = new(capacity);
 
-        public bool HasContent => Papers.Count > 0 || Problems.Count > 0;
+        /// <summary>The bytes of the page's lines, held until the page is stored.</summary>
+        public long Bytes { get; private set; }
+
+        public string? Next { get; private set; }
+
+        public string Range { get; private set; } = "";
+
+        public bool HasContent => Entries.Count > 0;
 
         public int Lines(int lineNumber) => lineNumber - firstLine + 1;
 
-        public HarvestPage Build(int lastLine, string? next) => new(Papers, Problems, next, $"{file}:{firstLine}-{lastLine}");
+        public void AddOverLong(int line, string problem) => Entries.Add((line, 0, 0, problem));
+
+        public void AddLine(int line, ReadOnlySequence<byte> text)
+        {
+            var start = (int)Bytes;
+            var end = Bytes + text.Length;
+            if (end > Buffer.Length)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Max(end, Buffer.Length * 2L));
+                Buffer.AsSpan(0, start).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(Buffer);
+                Buffer = bigger;
+            }
+
+            text.CopyTo(Buffer.AsSpan(start));
+            Bytes = end;
+            Entries.Add((line, start, (int)text.Length, null));
+        }
+
+        /// <summary>Gives the buffer back once the page is parsed.</summary>
+        public void Release()
+        {
+            ArrayPool<byte>.Shared.Return(Buffer);
+            Buffer = [];
+        }
+
+        public void Finish(int lastLine, string? next)
+        {
+            Next = next;
+            Range = $"{file}:{firstLine}-{lastLine}";
+        }
     }
 }

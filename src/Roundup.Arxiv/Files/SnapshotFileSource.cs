@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Roundup.Calendar;
 using Roundup.Harvesting;
 using Roundup.Papers;
@@ -16,7 +15,7 @@ public sealed class SnapshotFileSource(IReadOnlyList<string> files, ArxivCalenda
     public string Name => "snapshot";
 
     public IAsyncEnumerable<HarvestPage> ReadAsync(HarvestRequest request, string? resumeFrom, CancellationToken cancellationToken = default) =>
-        new JsonLinesReader<SnapshotRecord>(files, pageSize, line => FileJson.Deserialize(line, FileJson.Default.SnapshotRecord), Convert)
+        new JsonLinesReader<SnapshotRecord>(files, pageSize, SnapshotRecordReader.Read, Convert)
             .ReadAsync(resumeFrom, cancellationToken);
 
     public HarvestedPaper Convert(SnapshotRecord r, string location)
@@ -55,10 +54,7 @@ public sealed class SnapshotFileSource(IReadOnlyList<string> files, ArxivCalenda
     {
         if (r.AuthorsParsed is { Length: > 0 } parsed)
         {
-            // [keyname, forenames, suffix] → "Forenames Keyname Suffix"
-            return parsed.Select(p => PaperText.Collapse(string.Join(' ', p.Length > 1 ? [p[1], p[0], .. p[2..]] : p)))
-                .Where(a => a.Length > 0)
-                .ToArray();
+            return parsed.Where(a => a.Length > 0).ToArray();
         }
 
         return [.. MetadataText.SplitAuthors(r.Authors)];

@@ -1,19 +1,19 @@
-using System.Text.Json.Serialization;
-
 namespace Roundup.Arxiv.Files;
 
-/// <summary>One line of arXiv's metadata snapshot (Kaggle/Cornell <c>arxiv-metadata-oai-snapshot.json</c>).</summary>
+/// <summary>
+/// What Roundup keeps of one line of arXiv's metadata snapshot (Kaggle/Cornell <c>arxiv-metadata-oai-snapshot.json</c>),
+/// as <see cref="SnapshotRecordReader"/> reads it. <paramref name="AuthorsParsed"/> holds each <c>authors_parsed</c>
+/// entry already turned into a name ("Forenames Keyname Suffix").
+/// </summary>
 public sealed record SnapshotRecord(
-    [property: JsonPropertyName("id")] string? Id,
-    [property: JsonPropertyName("submitter")] string? Submitter,
-    [property: JsonPropertyName("authors")] string? Authors,
-    [property: JsonPropertyName("title")] string? Title,
-    [property: JsonPropertyName("comments")] string? Comments,
-    [property: JsonPropertyName("journal-ref")] string? JournalRef,
-    [property: JsonPropertyName("doi")] string? Doi,
-    [property: JsonPropertyName("categories")] string? Categories,
-    [property: JsonPropertyName("license")] string? License,
-    [property: JsonPropertyName("abstract")] string? Abstract,
-    [property: JsonPropertyName("versions")] SnapshotVersion[]? Versions,
-    [property: JsonPropertyName("update_date")] string? UpdateDate,
-    [property: JsonPropertyName("authors_parsed")] string[][]? AuthorsParsed);
+    string? Id,
+    string? Authors,
+    string? Title,
+    string? Comments,
+    string? JournalRef,
+    string? Doi,
+    string? Categories,
+    string? License,
+    string? Abstract,
+    SnapshotVersion[]? Versions,
+    string[]? AuthorsParsed);

@@ -1,7 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace Roundup.Arxiv.Files;
 
-public sealed record SnapshotVersion(
-    [property: JsonPropertyName("version")] string? Version,
-    [property: JsonPropertyName("created")] string? Created);
+/// <summary>One entry of a snapshot record's version history: <c>v2</c> and its RFC 822 date.</summary>
+public sealed record SnapshotVersion(string? Version, string? Created);

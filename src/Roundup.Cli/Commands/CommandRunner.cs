@@ -97,7 +97,13 @@ public static class CommandRunner
         }
         catch (StoreException e)
         {
-            return Fail(Failed, e.Message, "check Store:Path and that the file is writable");
+            return Fail(Failed, e.Message, options.Store.IsPostgres
+                ? "check Store:ConnectionString (Host, Port, Username, Password, Database) and that the PostgreSQL server is running"
+                : "check Store:Path and that the file is writable");
+        }
+        catch (System.Data.Common.DbException e) when (options.Store.IsPostgres)
+        {
+            return Fail(Failed, $"the PostgreSQL store failed: {e.Message}", "what was committed is kept: run the same command again once the server is back");
         }
         catch (InvalidDataException e)
         {

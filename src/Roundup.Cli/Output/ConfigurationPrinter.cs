@@ -1,14 +1,16 @@
+using System.Data.Common;
 using Roundup.Application.Settings;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Roundup.Cli.Output;
 
 namespace Roundup.Cli.Output;
 
 /// <summary>The effective configuration as JSON, secrets masked: what <c>roundup config show</c> prints.</summary>
 public static class ConfigurationPrinter
 {
-    private static readonly string[] SecretWords = ["password", "secret", "token", "apikey", "api_key", "connectionstring"];
+    private const string Masked = "********";
+    private static readonly string[] SecretWords = ["password", "secret", "token", "apikey", "api_key"];
+    private static readonly string[] PasswordKeys = ["password", "pwd"];
 
     public static string Render(RoundupOptions options)
     {
@@ -25,7 +27,11 @@ public static class ConfigurationPrinter
             {
                 if (value is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 && IsSecret(key))
                 {
-                    obj[key] = "********";
+                    obj[key] = Masked;
+                }
+                else if (value is JsonValue c && c.TryGetValue<string>(out var connectionString) && key.Contains("connectionstring", StringComparison.OrdinalIgnoreCase))
+                {
+                    obj[key] = MaskPassword(connectionString);
                 }
                 else if (value is not null)
                 {
@@ -40,6 +46,27 @@ public static class ConfigurationPrinter
                 Mask(item);
             }
         }
+    }
+
+    /// <summary>The connection string with its password masked, so the server it names can still be checked; all of it masked when it cannot be read.</summary>
+    private static string MaskPassword(string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = connectionString;
+        }
+        catch (ArgumentException)
+        {
+            return Masked;
+        }
+
+        foreach (var key in builder.Keys.Cast<string>().Where(k => PasswordKeys.Contains(k.Replace(" ", "", StringComparison.Ordinal), StringComparer.OrdinalIgnoreCase)).ToList())
+        {
+            builder[key] = Masked;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static bool IsSecret(string key) => SecretWords.Any(w => key.Contains(w, StringComparison.OrdinalIgnoreCase));

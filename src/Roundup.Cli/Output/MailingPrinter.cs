@@ -44,12 +44,9 @@ public static class MailingPrinter
                 }
 
                 break;
-            case MailingOutcome.Stopped(_, var message, var relayFailed):
+            case MailingOutcome.Stopped(_, var message):
                 Console.Error.WriteLine($"roundup: {message}");
-                if (relayFailed)
-                {
-                    Console.Error.WriteLine($"  hint: {hint}");
-                }
+                Console.Error.WriteLine($"  hint: {hint}");
 
                 break;
         }

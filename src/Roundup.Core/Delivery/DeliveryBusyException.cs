@@ -1,4 +1,4 @@
 namespace Roundup.Delivery;
 
-/// <summary>Another delivery run holds the store's sender lock.</summary>
+/// <summary>A delivery run is sending to the subscriber right now (its row is in Sending under a live lease).</summary>
 public sealed class DeliveryBusyException(string message) : Exception(message);

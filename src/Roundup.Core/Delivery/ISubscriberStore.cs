@@ -39,6 +39,8 @@ public interface ISubscriberStore
     /// <summary>
     /// Erases an address: the subscriber's row (address, name, dates) and its outbox rows are deleted, and the
     /// address's hash is put on the suppression list (unless already there), so it is never written to or re-imported.
+    /// Throws <see cref="DeliveryBusyException"/>, erasing nothing, while a sender holds one of its rows under a live
+    /// lease (that sender has the address in memory and may be handing it to the relay).
     /// </summary>
     Task<ForgetResult> ForgetSubscriberAsync(string email, CancellationToken cancellationToken = default);
 

@@ -35,9 +35,6 @@ public interface IRoundupStore : IAsyncDisposable
     /// <summary>The outbox, by <see cref="MailingKey"/>.</summary>
     IOutboxStore Outbox { get; }
 
-    /// <summary>The lock one delivery run holds at a time.</summary>
-    ISenderLock SenderLock { get; }
-
     /// <summary>The curators who may sign in to the desk.</summary>
     ICuratorStore Curators { get; }
 

@@ -28,6 +28,12 @@ public sealed record DeliveryOptions
     public TimeSpan WaitForDeferred { get; init; } = TimeSpan.Zero;
 
     /// <summary>
+    /// How long rows a run claims stay its own without renewal (renewed at a third of it while the run works). A killed
+    /// run's rows are taken over by another run once it has passed, so it bounds how long they wait.
+    /// </summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// Recipients refused in a row with the same answer (code and enhanced status) that make the refusal the relay's:
     /// the run stops and those rows stay in the outbox, their addresses not suppressed. 0 believes every refusal.
     /// </summary>
@@ -43,6 +49,11 @@ public sealed record DeliveryOptions
         if (MessagesPerSecond < 0)
         {
             yield return $"MessagesPerSecond must be 0 (no limit) or more (is {MessagesPerSecond})";
+        }
+
+        if (Lease < TimeSpan.FromSeconds(1))
+        {
+            yield return $"Lease must be at least 1 second (is {Lease.TotalSeconds:0.###} s)";
         }
 
         if (BatchSize < 1)

@@ -18,10 +18,12 @@ namespace Roundup.Delivery.Sending;
 /// </summary>
 /// <remarks>
 /// Rows are claimed in batches and marked Sending (committed) before the relay hears of them; each is marked Sent
-/// as soon as the relay's 250 arrives. A run starts by returning rows a dead run left in Sending to Pending: they
-/// are sent again with the same Message-ID. The one window for a second copy is between the relay's 250 and our
-/// commit of Sent (a crash there cannot know the message went); the receiver can tell the copies apart by the
-/// Message-ID. The store's sender lock keeps a second run from releasing rows a live run is sending.
+/// as soon as the relay's 250 arrives. Any number of runs, in any number of processes, may share a mailing: each
+/// claims under a lease of its own (<see cref="DeliveryOptions.Lease"/>) and renews it while it works, so rows of a
+/// run that was killed are taken over by another once its lease runs out, and sent again with the same Message-ID.
+/// The one window for a second copy is between the relay's 250 and our commit of Sent (a crash there cannot know the
+/// message went): at most one message per connection that was in flight, and the receiver can tell the copies apart
+/// by the Message-ID. A run ends when no row is due and no other run's lease is live.
 /// <para>
 /// A refusal is blamed on whoever it is about. A 5xx to RCPT fails the row and suppresses the address, but only once
 /// the relay has answered another message differently (<see cref="RefusalStreak"/>): the same refusal for
@@ -36,14 +38,13 @@ public sealed class DeliveryRun
     private const int PreviewPage = 500;
 
     private readonly IOutboxStore _outbox;
-    private readonly ISenderLock _senderLock;
     private readonly IMailTransportFactory _transports;
     private readonly MessageBuilder _builder;
     private readonly DeliveryOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public DeliveryRun(IOutboxStore outbox, ISenderLock senderLock, IMailTransportFactory transports, MessageBuilder builder, DeliveryOptions options, TimeProvider time, ILogger logger)
+    public DeliveryRun(IOutboxStore outbox, IMailTransportFactory transports, MessageBuilder builder, DeliveryOptions options, TimeProvider time, ILogger logger)
     {
         if (options.Validate().FirstOrDefault() is { } problem)
         {
@@ -51,7 +52,6 @@ public sealed class DeliveryRun
         }
 
         _outbox = outbox;
-        _senderLock = senderLock;
         _transports = transports;
         _builder = builder;
         _options = options;
@@ -69,13 +69,7 @@ public sealed class DeliveryRun
     public async Task<DeliveryReport> RunAsync(MailingKey mailing, IMessageContent content, long? onlySubscriber = null, bool retryFailed = false, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        await using var senderLock = await _senderLock.LockSenderAsync(cancellationToken);
-        var resumed = await _outbox.ReleaseInterruptedAsync(mailing, cancellationToken);
-        if (resumed > 0)
-        {
-            _logger.LogWarning("{Week}: {Count} message(s) left in Sending by an interrupted run are sent again with their Message-IDs", mailing, resumed);
-        }
-
+        var lease = new OutboxLease(OutboxLease.NewSender(), _options.Lease);
         var retried = retryFailed ? await _outbox.RetryFailedAsync(mailing, onlySubscriber, cancellationToken) : 0;
         if (retried > 0)
         {
@@ -84,15 +78,15 @@ public sealed class DeliveryRun
 
         var before = await _outbox.CountAsync(mailing, cancellationToken);
         var enqueued = await _outbox.EnqueueAsync(mailing, _builder.List.Domain, onlySubscriber, cancellationToken);
-        _logger.LogInformation("{Week}: {Enqueued} new message(s) in the outbox; sending through {Destination} on {Connections} connection(s)", mailing, enqueued, _transports.Description, _options.Connections);
+        _logger.LogInformation("{Week}: {Enqueued} new message(s) in the outbox; sending through {Destination} on {Connections} connection(s) as {Sender}", mailing, enqueued, _transports.Description, _options.Connections, lease.Sender);
 
-        using var run = new Run(this, mailing, content, onlySubscriber);
+        using var run = new Run(this, mailing, content, onlySubscriber, lease);
         await run.ExecuteAsync(cancellationToken);
         var after = await _outbox.CountAsync(mailing, cancellationToken);
         var waiting = onlySubscriber is { } only
             ? (await _outbox.GetOutboxRowAsync(mailing, only, cancellationToken))?.State is OutboxState.Pending or OutboxState.Sending or OutboxState.Deferred ? 1 : 0
             : after.Pending + after.Sending + after.Deferred;
-        return new DeliveryReport(mailing, _transports.Description, enqueued, resumed, run.Sent, run.Deferred, run.Failed, after.Suppressed - before.Suppressed, after, clock.Elapsed)
+        return new DeliveryReport(mailing, _transports.Description, enqueued, run.Resumed, run.Sent, run.Deferred, run.Failed, after.Suppressed - before.Suppressed, after, clock.Elapsed)
         {
             Retried = retried,
             Waiting = waiting,
@@ -130,7 +124,7 @@ public sealed class DeliveryRun
     }
 
     /// <summary>One run's moving parts: the claiming loop, the sending tasks, the refusal streak and the counts.</summary>
-    private sealed class Run(DeliveryRun owner, MailingKey mailing, IMessageContent content, long? onlySubscriber) : IDisposable
+    private sealed class Run(DeliveryRun owner, MailingKey mailing, IMessageContent content, long? onlySubscriber, OutboxLease lease) : IDisposable
     {
         private readonly Channel<OutboxItem> _queue = Channel.CreateBounded<OutboxItem>(owner._options.Connections * 2);
         private readonly SemaphoreSlim _finished = new(0);
@@ -140,8 +134,11 @@ public sealed class DeliveryRun
         private int _sent;
         private int _deferred;
         private int _failed;
+        private int _resumed;
 
         public int Sent => _sent;
+
+        public int Resumed => _resumed;
 
         public int Deferred => _deferred;
 
@@ -160,6 +157,8 @@ public sealed class DeliveryRun
             var pacer = owner._options.MessagesPerSecond > 0 ? new SendPacer(owner._options.MessagesPerSecond, owner._time) : null;
             var pipeline = Pipeline();
             var senders = Enumerable.Range(0, owner._options.Connections).Select(_ => SendAllAsync(pipeline, pacer, stop)).ToList();
+            using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+            var renewal = RenewAsync(renewing.Token);
             var completed = false;
             try
             {
@@ -187,7 +186,7 @@ public sealed class DeliveryRun
                         // Claimed but never handed to the relay: back to Pending, unchanged.
                         while (_queue.Reader.TryRead(out var unsent))
                         {
-                            await Outbox.ReleaseAsync(mailing, unsent.Row.SubscriberId, CancellationToken.None);
+                            await Outbox.ReleaseAsync(mailing, unsent.Row.SubscriberId, lease.Sender, CancellationToken.None);
                         }
                     }
                 }
@@ -196,10 +195,19 @@ public sealed class DeliveryRun
             }
             finally
             {
+                await renewing.CancelAsync();
+                await renewal;
                 if (!completed || Halted)
                 {
                     // Held refusals are not believed when the run did not get to judge them: the next run asks again.
                     await PutBackAsync(_streak.Abandon());
+                }
+
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopped on purpose: rows still in flight are uncertain and go to whichever sender comes next,
+                    // now rather than when the lease would have run out.
+                    await Outbox.RenewLeaseAsync(mailing, lease with { Duration = TimeSpan.Zero }, CancellationToken.None);
                 }
             }
 
@@ -221,12 +229,19 @@ public sealed class DeliveryRun
         {
             while (!Halted)
             {
-                var batch = await Outbox.ClaimAsync(mailing, owner._options.BatchSize, onlySubscriber, cancellationToken);
+                var batch = await Outbox.ClaimAsync(mailing, owner._options.BatchSize, lease, onlySubscriber, cancellationToken);
+                var resumed = batch.Count(i => i.Resumed);
+                if (resumed > 0)
+                {
+                    Interlocked.Add(ref _resumed, resumed);
+                    Logger.LogWarning("{Week}: {Count} message(s) left in Sending by a sender whose lease ran out are sent again with their Message-IDs", mailing, resumed);
+                }
+
                 foreach (var item in batch)
                 {
                     if (Halted)
                     {
-                        await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, CancellationToken.None);
+                        await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, lease.Sender, CancellationToken.None);
                         continue;
                     }
 
@@ -246,6 +261,14 @@ public sealed class DeliveryRun
                     continue;
                 }
 
+                if (onlySubscriber is null && await Outbox.NextLeaseEndAsync(mailing, lease.Sender, cancellationToken) is { } leaseEnd)
+                {
+                    // Another sender holds rows: it finishes them, or its lease runs out and they are taken over here.
+                    var untilEnd = leaseEnd - owner._time.GetUtcNow();
+                    await Task.Delay(untilEnd < LeasePoll ? (untilEnd > TimeSpan.Zero ? untilEnd : TimeSpan.Zero) : LeasePoll, owner._time, cancellationToken);
+                    continue;
+                }
+
                 var next = await Outbox.NextDeferredAsync(mailing, cancellationToken);
                 var wait = next - owner._time.GetUtcNow();
                 if (wait is null || wait > owner._options.WaitForDeferred)
@@ -258,6 +281,33 @@ public sealed class DeliveryRun
                     Logger.LogInformation("{Week}: waiting {Seconds:F0} s for deferred messages to come due", mailing, wait.Value.TotalSeconds);
                     await Task.Delay(wait.Value, owner._time, cancellationToken);
                 }
+            }
+        }
+
+        /// <summary>How often a run waiting for other senders' rows looks again (they may finish or defer them sooner than their leases end).</summary>
+        private TimeSpan LeasePoll => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, owner._options.Lease.Ticks / 4));
+
+        /// <summary>Keeps the run's rows its own: renews the lease at a third of its length until the run ends.</summary>
+        private async Task RenewAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(owner._options.Lease / 3, owner._time, cancellationToken);
+                    try
+                    {
+                        await Outbox.RenewLeaseAsync(mailing, lease, cancellationToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The database may be restarting; the next renewal tries again, well before the lease ends.
+                        Logger.LogWarning("{Week}: could not renew the lease of {Sender} ({Problem}); trying again", mailing, lease.Sender, e.Message);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
             }
         }
 
@@ -274,7 +324,7 @@ public sealed class DeliveryRun
                     {
                         if (Halted)
                         {
-                            await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, CancellationToken.None);
+                            await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, lease.Sender, CancellationToken.None);
                             continue;
                         }
 
@@ -307,7 +357,7 @@ public sealed class DeliveryRun
                     }
                     catch (Exception e) when (IsConnectionFailure(e) || e is FormatException)
                     {
-                        await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, CancellationToken.None);
+                        await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, lease.Sender, CancellationToken.None);
                         stop.Cancel();
                         throw e is FormatException
                             ? new DeliveryException($"the message to subscriber {item.Row.SubscriberId} cannot be built: {e.Message}", e)
@@ -316,12 +366,12 @@ public sealed class DeliveryRun
                     catch (OperationCanceledException) when (!handedOver)
                     {
                         // Stopped before the relay saw a byte of it: nothing is uncertain, so it goes back to Pending.
-                        await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, CancellationToken.None);
+                        await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, lease.Sender, CancellationToken.None);
                         throw;
                     }
                     catch (DeliveryException)
                     {
-                        await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, CancellationToken.None);
+                        await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, lease.Sender, CancellationToken.None);
                         stop.Cancel();
                         throw;
                     }
@@ -417,7 +467,7 @@ public sealed class DeliveryRun
         {
             foreach (var item in items)
             {
-                await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, CancellationToken.None);
+                await Outbox.ReleaseAsync(mailing, item.Row.SubscriberId, lease.Sender, CancellationToken.None);
             }
         }
 

@@ -31,6 +31,11 @@ public sealed partial class SqliteDeliveryStore
             var rows = 0;
             if (id is { } known)
             {
+                if (Scalar(transaction, "SELECT week FROM outbox WHERE subscriber_id = $id AND state = 'sending' AND lease_until > $t", ("$id", known), ("$t", now)) is string sending)
+                {
+                    throw new DeliveryBusyException($"a delivery run is sending {sending} to this subscriber right now; try again when it has finished");
+                }
+
                 rows = Convert.ToInt32(Scalar(transaction, "SELECT count(*) FROM outbox WHERE subscriber_id = $id", ("$id", known)), System.Globalization.CultureInfo.InvariantCulture);
                 Execute(transaction, "DELETE FROM outbox WHERE subscriber_id = $id", ("$id", known));
                 Execute(transaction, "DELETE FROM subscribers WHERE id = $id", ("$id", known));

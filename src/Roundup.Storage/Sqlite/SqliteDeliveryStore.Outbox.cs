@@ -68,7 +68,7 @@ public sealed partial class SqliteDeliveryStore
 
     public async Task<int> RetryFailedAsync(MailingKey mailing, long? onlySubscriber = null, CancellationToken cancellationToken = default) =>
         (await _session.QueryAsync(
-            $"UPDATE outbox AS o SET state = 'pending', attempts = 0, next_attempt = NULL, updated = $t WHERE {Retryable} RETURNING subscriber_id",
+            $"UPDATE outbox AS o SET state = 'pending', attempts = 0, next_attempt = NULL, sender = NULL, lease_until = NULL, updated = $t WHERE {Retryable} RETURNING subscriber_id",
             r => r.GetInt64(0),
             cancellationToken,
             ("$w", mailing.ToString()),
@@ -84,28 +84,27 @@ public sealed partial class SqliteDeliveryStore
                 ("$only", onlySubscriber is null ? DBNull.Value : onlySubscriber.Value)),
             CultureInfo.InvariantCulture);
 
-    public async Task<int> ReleaseInterruptedAsync(MailingKey mailing, CancellationToken cancellationToken = default) =>
-        (await _session.QueryAsync(
-            "UPDATE outbox SET state = 'pending', updated = $t WHERE week = $w AND state = 'sending' RETURNING subscriber_id",
-            r => r.GetInt64(0),
-            cancellationToken,
-            ("$w", mailing.ToString()),
-            ("$t", Time(_time.GetUtcNow())))).Count;
-
-    public async Task<IReadOnlyList<OutboxItem>> ClaimAsync(MailingKey mailing, int max, long? onlySubscriber = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OutboxItem>> ClaimAsync(MailingKey mailing, int max, OutboxLease lease, long? onlySubscriber = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentNullException.ThrowIfNull(lease);
         var claimed = new List<OutboxItem>();
-        var now = Time(_time.GetUtcNow());
+        var clock = _time.GetUtcNow();
+        var now = Time(clock);
+        var until = Time(clock + lease.Duration);
         await _session.ExclusiveAsync(async () =>
         {
-            await using var transaction = (SqliteTransaction)await _session.Connection.BeginTransactionAsync(cancellationToken);
+            // Senders in other processes claim from the same file: the transaction takes the write lock before it reads
+            // (BEGIN IMMEDIATE), so no two of them read the same due rows.
+            await using var transaction = _session.Connection.BeginTransaction(deferred: false);
             using var due = _session.Command(
                 $"""
                 SELECT {OutboxColumns}, {SubscriberColumns},
                        EXISTS (SELECT 1 FROM suppressions x WHERE x.address_hash = s.address_hash)
                 FROM outbox o JOIN subscribers s ON s.id = o.subscriber_id
-                WHERE o.week = $w AND (o.state = 'pending' OR (o.state = 'deferred' AND o.next_attempt <= $now))
+                WHERE o.week = $w
+                  AND (o.state = 'pending' OR (o.state = 'deferred' AND o.next_attempt <= $now)
+                       OR (o.state = 'sending' AND (o.lease_until IS NULL OR o.lease_until <= $now)))
                   AND ($only IS NULL OR o.subscriber_id = $only)
                 ORDER BY o.subscriber_id LIMIT $n
                 """,
@@ -114,8 +113,8 @@ public sealed partial class SqliteDeliveryStore
                 ("$now", now),
                 ("$n", max));
             due.Transaction = transaction;
-            using var take = Prepare(transaction, "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated = $t WHERE week = $w AND subscriber_id = $id", "$t", "$w", "$id");
-            using var drop = Prepare(transaction, "UPDATE outbox SET state = 'suppressed', next_attempt = NULL, last_answer = 'not sent: the subscriber is no longer active', updated = $t WHERE week = $w AND subscriber_id = $id", "$t", "$w", "$id");
+            using var take = Prepare(transaction, "UPDATE outbox SET state = 'sending', attempts = attempts + 1, sender = $s, lease_until = $until, updated = $t WHERE week = $w AND subscriber_id = $id", "$t", "$w", "$id", "$s", "$until");
+            using var drop = Prepare(transaction, "UPDATE outbox SET state = 'suppressed', next_attempt = NULL, sender = NULL, lease_until = NULL, last_answer = 'not sent: the subscriber is no longer active', updated = $t WHERE week = $w AND subscriber_id = $id", "$t", "$w", "$id");
 
             // A batch of leavers only is marked and the next batch read, so an empty answer always means nothing is due.
             while (claimed.Count == 0)
@@ -137,13 +136,16 @@ public sealed partial class SqliteDeliveryStore
                 foreach (var (row, subscriber, suppressed) in candidates)
                 {
                     var leaving = suppressed || subscriber.Status != SubscriberStatus.Active;
-                    var command = leaving ? drop : take;
-                    Set(command, now, mailing.ToString(), row.SubscriberId);
-                    command.ExecuteNonQuery();
-                    if (!leaving)
+                    if (leaving)
                     {
-                        claimed.Add(new OutboxItem(row with { State = OutboxState.Sending, Attempts = row.Attempts + 1 }, subscriber));
+                        Set(drop, now, mailing.ToString(), row.SubscriberId);
+                        drop.ExecuteNonQuery();
+                        continue;
                     }
+
+                    Set(take, now, mailing.ToString(), row.SubscriberId, lease.Sender, until);
+                    take.ExecuteNonQuery();
+                    claimed.Add(new OutboxItem(row with { State = OutboxState.Sending, Attempts = row.Attempts + 1 }, subscriber) { Resumed = row.State == OutboxState.Sending });
                 }
             }
 
@@ -154,7 +156,7 @@ public sealed partial class SqliteDeliveryStore
 
     public Task MarkSentAsync(MailingKey mailing, long subscriberId, string answer, CancellationToken cancellationToken = default) =>
         _session.ScalarAsync(
-            "UPDATE outbox SET state = 'sent', next_attempt = NULL, last_answer = $a, updated = $t WHERE week = $w AND subscriber_id = $id",
+            "UPDATE outbox SET state = 'sent', next_attempt = NULL, sender = NULL, lease_until = NULL, last_answer = $a, updated = $t WHERE week = $w AND subscriber_id = $id",
             cancellationToken,
             ("$a", answer),
             ("$t", Time(_time.GetUtcNow())),
@@ -163,7 +165,7 @@ public sealed partial class SqliteDeliveryStore
 
     public Task MarkDeferredAsync(MailingKey mailing, long subscriberId, DateTimeOffset nextAttempt, string answer, CancellationToken cancellationToken = default) =>
         _session.ScalarAsync(
-            "UPDATE outbox SET state = 'deferred', next_attempt = $next, last_answer = $a, updated = $t WHERE week = $w AND subscriber_id = $id",
+            "UPDATE outbox SET state = 'deferred', next_attempt = $next, sender = NULL, lease_until = NULL, last_answer = $a, updated = $t WHERE week = $w AND subscriber_id = $id",
             cancellationToken,
             ("$next", Time(nextAttempt)),
             ("$a", answer),
@@ -179,7 +181,7 @@ public sealed partial class SqliteDeliveryStore
             await using var transaction = (SqliteTransaction)await _session.Connection.BeginTransactionAsync(cancellationToken);
             Execute(
                 transaction,
-                "UPDATE outbox SET state = 'failed', next_attempt = NULL, last_answer = $a, updated = $t WHERE week = $w AND subscriber_id = $id",
+                "UPDATE outbox SET state = 'failed', next_attempt = NULL, sender = NULL, lease_until = NULL, last_answer = $a, updated = $t WHERE week = $w AND subscriber_id = $id",
                 ("$a", answer),
                 ("$t", now),
                 ("$w", mailing.ToString()),
@@ -193,13 +195,39 @@ public sealed partial class SqliteDeliveryStore
         }, cancellationToken);
     }
 
-    public Task ReleaseAsync(MailingKey mailing, long subscriberId, CancellationToken cancellationToken = default) =>
+    public Task ReleaseAsync(MailingKey mailing, long subscriberId, string sender, CancellationToken cancellationToken = default) =>
         _session.ScalarAsync(
-            "UPDATE outbox SET state = 'pending', updated = $t WHERE week = $w AND subscriber_id = $id AND state = 'sending'",
+            "UPDATE outbox SET state = 'pending', sender = NULL, lease_until = NULL, updated = $t WHERE week = $w AND subscriber_id = $id AND state = 'sending' AND sender = $s",
             cancellationToken,
             ("$t", Time(_time.GetUtcNow())),
             ("$w", mailing.ToString()),
-            ("$id", subscriberId));
+            ("$id", subscriberId),
+            ("$s", sender));
+
+    public async Task<int> RenewLeaseAsync(MailingKey mailing, OutboxLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        var now = _time.GetUtcNow();
+        return (await _session.QueryAsync(
+            "UPDATE outbox SET lease_until = $until WHERE week = $w AND state = 'sending' AND sender = $s RETURNING subscriber_id",
+            r => r.GetInt64(0),
+            cancellationToken,
+            ("$until", Time(now + lease.Duration)),
+            ("$w", mailing.ToString()),
+            ("$s", lease.Sender))).Count;
+    }
+
+    public async Task<DateTimeOffset?> NextLeaseEndAsync(MailingKey mailing, string otherThan, CancellationToken cancellationToken = default) =>
+        await _session.ScalarAsync(
+            "SELECT min(coalesce(lease_until, '')) FROM outbox WHERE week = $w AND state = 'sending' AND sender IS NOT $s",
+            cancellationToken,
+            ("$w", mailing.ToString()),
+            ("$s", otherThan)) switch
+        {
+            "" => DateTimeOffset.MinValue,
+            string end => ParseTime(end),
+            _ => null,
+        };
 
     public async Task<OutboxRow?> GetOutboxRowAsync(MailingKey mailing, long subscriberId, CancellationToken cancellationToken = default) =>
         (await _session.QueryAsync($"SELECT {OutboxColumns} FROM outbox o WHERE o.week = $w AND o.subscriber_id = $id", r => ReadOutbox(r), cancellationToken, ("$w", mailing.ToString()), ("$id", subscriberId))).FirstOrDefault();

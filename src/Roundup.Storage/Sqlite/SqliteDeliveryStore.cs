@@ -6,21 +6,19 @@ namespace Roundup.Storage.Sqlite;
 
 /// <summary>
 /// Subscribers, suppressions and the outbox in the SQLite store (the parts: .Subscribers, .SignUp, .Forget,
-/// .Outbox), and the sender lock. Every state change is its own committed transaction, so what a killed process
+/// .Outbox). Every state change is its own committed transaction, so what a killed process
 /// leaves behind is exactly what it had done.
 /// </summary>
-public sealed partial class SqliteDeliveryStore : ISubscriberStore, IOutboxStore, ISenderLock, IAsyncDisposable
+public sealed partial class SqliteDeliveryStore : ISubscriberStore, IOutboxStore, IAsyncDisposable
 {
     private readonly SqliteSession _session;
     private readonly TimeProvider _time;
-    private readonly string _lockPath;
     private readonly bool _ownsSession;
 
-    internal SqliteDeliveryStore(SqliteSession session, TimeProvider time, string databasePath, bool ownsSession = false)
+    internal SqliteDeliveryStore(SqliteSession session, TimeProvider time, bool ownsSession = false)
     {
         _session = session;
         _time = time;
-        _lockPath = Path.GetFullPath(databasePath) + ".send-lock";
         _ownsSession = ownsSession;
     }
 
@@ -29,14 +27,9 @@ public sealed partial class SqliteDeliveryStore : ISubscriberStore, IOutboxStore
     {
 #pragma warning disable CA2000 // the store owns the session, which owns the connection
         var connection = await SqliteDatabase.OpenAsync(path, cancellationToken);
-        return new SqliteDeliveryStore(new SqliteSession(connection), time ?? TimeProvider.System, path, ownsSession: true);
+        return new SqliteDeliveryStore(new SqliteSession(connection), time ?? TimeProvider.System, ownsSession: true);
 #pragma warning restore CA2000
     }
-
-    public Task<IAsyncDisposable> LockSenderAsync(CancellationToken cancellationToken = default) =>
-        SqliteDeliveryLock.TryTake(_lockPath) is { } taken
-            ? Task.FromResult<IAsyncDisposable>(taken)
-            : throw new DeliveryBusyException($"another delivery run is using this store (the lock {_lockPath} is held); wait for it to finish");
 
     public ValueTask DisposeAsync()
     {

@@ -27,10 +27,9 @@ public sealed class SqliteStore : IRoundupStore, IPaperStore, IHarvestStore
         Selection = new SqliteSelectionStore(_session, time);
         Embeddings = new SqliteEmbeddingStore(_session);
         Issues = new SqliteIssueStore(_session, time);
-        var delivery = new SqliteDeliveryStore(_session, time, path);
+        var delivery = new SqliteDeliveryStore(_session, time);
         Subscribers = delivery;
         Outbox = delivery;
-        SenderLock = delivery;
         Curators = new SqliteCuratorStore(_session, time);
         Corrections = new SqliteCorrectionStore(_session);
     }
@@ -55,8 +54,6 @@ public sealed class SqliteStore : IRoundupStore, IPaperStore, IHarvestStore
     public IOutboxStore Outbox { get; }
 
     /// <summary>The sender lock: a file beside the database (see <see cref="SqliteDeliveryStore"/>).</summary>
-    public ISenderLock SenderLock { get; }
-
     /// <summary>The curators who may sign in to the desk, on the same connection.</summary>
     public ICuratorStore Curators { get; }
 
@@ -78,13 +75,15 @@ public sealed class SqliteStore : IRoundupStore, IPaperStore, IHarvestStore
         await _session.ExclusiveAsync(async () =>
         {
             await using var transaction = (SqliteTransaction)await _session.Connection.BeginTransactionAsync(cancellationToken);
-            using (var writer = new SqlitePageWriter(_session.Connection, transaction, Now()))
+            var now = Now();
+            if (papers.Count > 0)
             {
-                foreach (var harvested in papers)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    writer.Write(source, harvested);
-                }
+                SqliteBulkLoad.StartIfEmpty(_session.Connection, transaction, checkpointKey, now);
+            }
+
+            using (var writer = new SqlitePageWriter(_session.Connection, transaction, now))
+            {
+                writer.WritePage(source, papers, cancellationToken);
 
                 if (nextPosition is not null)
                 {
@@ -99,8 +98,12 @@ public sealed class SqliteStore : IRoundupStore, IPaperStore, IHarvestStore
     public async Task<string?> GetCheckpointAsync(string checkpointKey, CancellationToken cancellationToken = default) =>
         await _session.ScalarAsync("SELECT position FROM harvest_checkpoints WHERE checkpoint_key = $k", cancellationToken, ("$k", checkpointKey)) as string;
 
-    public async Task ClearCheckpointAsync(string checkpointKey, CancellationToken cancellationToken = default) =>
+    /// <summary>Ends a bulk load if one is under way (see <see cref="SqliteBulkLoad"/>), then forgets the checkpoint.</summary>
+    public async Task ClearCheckpointAsync(string checkpointKey, CancellationToken cancellationToken = default)
+    {
+        await _session.ExclusiveAsync(() => SqliteBulkLoad.FinishAsync(_session.Connection, cancellationToken), cancellationToken);
         await _session.ScalarAsync("DELETE FROM harvest_checkpoints WHERE checkpoint_key = $k", cancellationToken, ("$k", checkpointKey));
+    }
 
     public async Task<IReadOnlyList<Sighting>> GetSightingsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken = default)
     {

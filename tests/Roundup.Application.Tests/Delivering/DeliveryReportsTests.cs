@@ -54,7 +54,7 @@ public sealed class DeliveryReportsTests : IDisposable
         var ids = (await store.Subscribers.AddSubscribersAsync([new SubscriberImport("a@example.org", null), new SubscriberImport("b@example.org", null)], SubscriberStatus.Active, ct)).AddedIds;
         var key = MailingKey.ForIssue(Week);
         await store.Outbox.EnqueueAsync(key, "example.org", cancellationToken: ct);
-        await store.Outbox.ClaimAsync(key, 10, cancellationToken: ct);
+        await store.Outbox.ClaimAsync(key, 10, new OutboxLease("test", TimeSpan.FromMinutes(1)), cancellationToken: ct);
         await store.Outbox.MarkSentAsync(key, ids[0], "250 ok", ct);
         await store.Outbox.MarkFailedAsync(key, ids[1], "550 5.1.1 no such user", SuppressionReason.Bounced, ct);
 

@@ -16,7 +16,7 @@ public abstract class ErratumMailingContract : StoreContract
 
     private static async Task SendAllAsync(IOutboxStore store, MailingKey key)
     {
-        foreach (var item in await store.ClaimAsync(key, 100))
+        foreach (var item in await store.ClaimAsync(key, 100, TestLease))
         {
             await store.MarkSentAsync(key, item.Row.SubscriberId, "250 ok");
         }
@@ -29,7 +29,7 @@ public abstract class ErratumMailingContract : StoreContract
         var store = db.Outbox;
         var ids = (await db.Subscribers.AddSubscribersAsync([S("sent@example.org"), S("left@example.org"), S("deferred@example.org"), S("pending@example.org"), S("also-sent@example.org")], SubscriberStatus.Active)).AddedIds;
         Assert.Equal(5, await store.EnqueueAsync(Week, Domain));
-        var claimed = await store.ClaimAsync(Week, 100);
+        var claimed = await store.ClaimAsync(Week, 100, TestLease);
         foreach (var item in claimed)
         {
             var id = item.Row.SubscriberId;
@@ -39,7 +39,7 @@ public abstract class ErratumMailingContract : StoreContract
             }
             else if (id == ids[3])
             {
-                await store.ReleaseAsync(Week, id);
+                await store.ReleaseAsync(Week, id, TestLease.Sender);
             }
             else
             {

@@ -35,34 +35,103 @@ public abstract class OutboxStoreContract : StoreContract
         await store.EnqueueAsync(Week, "example.org");
         await db.Subscribers.SuppressAsync(ids[0], SuppressionReason.Unsubscribed);
 
-        var claimed = await store.ClaimAsync(Week, 10);
+        var claimed = await store.ClaimAsync(Week, 10, TestLease);
 
         Assert.Equal([ids[1], ids[2]], claimed.Select(c => c.Row.SubscriberId));
         Assert.All(claimed, c => Assert.Equal((OutboxState.Sending, 1), (c.Row.State, c.Row.Attempts)));
         Assert.Equal("b@example.org", claimed[0].Subscriber.Email);
         Assert.Equal(new DeliveryCounts(0, 2, 0, 0, 0, 1), await store.CountAsync(Week));
-        Assert.Empty(await store.ClaimAsync(Week, 10));
+        Assert.Empty(await store.ClaimAsync(Week, 10, TestLease));
     }
 
     [Fact]
-    public async Task Rows_left_sending_by_a_dead_run_are_released_with_their_message_ids()
+    public async Task Rows_of_a_sender_whose_lease_ran_out_are_taken_over_with_their_message_ids_and_not_before()
     {
+        var time = new ManualClock(new DateTimeOffset(2025, 6, 23, 8, 0, 0, TimeSpan.Zero));
         string messageId;
-        await using (var crashed = await OpenAsync())
+        long taken;
+        await using (var killed = await OpenAsync(time))
         {
-            await crashed.Subscribers.AddSubscribersAsync([S("a@example.org"), S("b@example.org")], SubscriberStatus.Active);
-            await crashed.Outbox.EnqueueAsync(Week, "example.org");
-            var claimed = await crashed.Outbox.ClaimAsync(Week, 1);
-            messageId = claimed[0].Row.MessageId;
+            await killed.Subscribers.AddSubscribersAsync([S("a@example.org"), S("b@example.org")], SubscriberStatus.Active);
+            await killed.Outbox.EnqueueAsync(Week, "example.org");
+            var claimed = Assert.Single(await killed.Outbox.ClaimAsync(Week, 1, new OutboxLease("killed", TimeSpan.FromMinutes(1))));
+            (messageId, taken) = (claimed.Row.MessageId, claimed.Row.SubscriberId);
+            Assert.False(claimed.Resumed);
         }
 
-        await using var db = await OpenAsync();
+        await using var db = await OpenAsync(time);
         var store = db.Outbox;
-        Assert.Equal(1, await store.ReleaseInterruptedAsync(Week));
-        var again = await store.ClaimAsync(Week, 10);
-        Assert.Equal(2, again.Count);
-        Assert.Equal(messageId, again[0].Row.MessageId);
-        Assert.Equal(2, again[0].Row.Attempts);
+        var survivor = new OutboxLease("survivor", TimeSpan.FromMinutes(1));
+        var other = Assert.Single(await store.ClaimAsync(Week, 10, survivor));
+        Assert.NotEqual(taken, other.Row.SubscriberId);
+        await store.MarkSentAsync(Week, other.Row.SubscriberId, "250 ok");
+        Assert.Equal(time.GetUtcNow().AddMinutes(1), await store.NextLeaseEndAsync(Week, "nobody"));
+        Assert.Null(await store.NextLeaseEndAsync(Week, "killed"));
+
+        time.Advance(TimeSpan.FromSeconds(59));
+        Assert.Empty(await store.ClaimAsync(Week, 10, survivor));
+        await store.ReleaseAsync(Week, taken, survivor.Sender);
+        Assert.Equal(OutboxState.Sending, (await store.GetOutboxRowAsync(Week, taken))!.State);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        var again = Assert.Single(await store.ClaimAsync(Week, 10, survivor));
+        Assert.Equal((taken, messageId, 2, true), (again.Row.SubscriberId, again.Row.MessageId, again.Row.Attempts, again.Resumed));
+    }
+
+    [Fact]
+    public async Task A_renewed_lease_keeps_the_rows_and_ends_with_the_row_s_outcome()
+    {
+        var time = new ManualClock(new DateTimeOffset(2025, 6, 23, 8, 0, 0, TimeSpan.Zero));
+        await using var one = await OpenAsync(time);
+        await using var two = await OpenAsync(time);
+        var ids = (await one.Subscribers.AddSubscribersAsync([S("a@example.org"), S("b@example.org")], SubscriberStatus.Active)).AddedIds;
+        await one.Outbox.EnqueueAsync(Week, "example.org");
+        var holder = new OutboxLease("holder", TimeSpan.FromMinutes(1));
+        var other = new OutboxLease("other", TimeSpan.FromMinutes(1));
+        Assert.Equal(2, (await one.Outbox.ClaimAsync(Week, 10, holder)).Count);
+
+        time.Advance(TimeSpan.FromSeconds(40));
+        Assert.Equal(2, await one.Outbox.RenewLeaseAsync(Week, holder));
+        Assert.Equal(0, await two.Outbox.RenewLeaseAsync(Week, other));
+        time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Empty(await two.Outbox.ClaimAsync(Week, 10, other));
+        Assert.Equal(time.GetUtcNow().AddSeconds(30), await two.Outbox.NextLeaseEndAsync(Week, "nobody"));
+
+        await one.Outbox.MarkSentAsync(Week, ids[0], "250 ok");
+        await one.Outbox.MarkDeferredAsync(Week, ids[1], time.GetUtcNow().AddMinutes(5), "451 later");
+        Assert.Equal(0, await one.Outbox.RenewLeaseAsync(Week, holder));
+        Assert.Null(await two.Outbox.NextLeaseEndAsync(Week, "nobody"));
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Empty(await two.Outbox.ClaimAsync(Week, 10, other));
+    }
+
+    [Fact]
+    public async Task Senders_claiming_at_once_from_their_own_connections_never_take_the_same_row()
+    {
+        await using var setup = await OpenAsync();
+        var imports = Enumerable.Range(0, 300).Select(n => S($"r{n}@example.org")).ToList();
+        await setup.Subscribers.AddSubscribersAsync(imports, SubscriberStatus.Active);
+        Assert.Equal(300, await setup.Outbox.EnqueueAsync(Week, "example.org"));
+
+        async Task<List<long>> ClaimAllAsync(int n)
+        {
+            await using var db = await OpenAsync();
+            var lease = new OutboxLease($"sender-{n}", TimeSpan.FromMinutes(1));
+            var mine = new List<long>();
+            while (await db.Outbox.ClaimAsync(Week, 7, lease) is { Count: > 0 } batch)
+            {
+                mine.AddRange(batch.Select(i => i.Row.SubscriberId));
+            }
+
+            return mine;
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 3).Select(n => Task.Run(() => ClaimAllAsync(n))));
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(300, all.Count);
+        Assert.Equal(300, all.Distinct().Count());
+        Assert.Equal(new DeliveryCounts(0, 300, 0, 0, 0, 0), await setup.Outbox.CountAsync(Week));
     }
 
     [Fact]
@@ -73,7 +142,7 @@ public abstract class OutboxStoreContract : StoreContract
         var store = db.Outbox;
         var ids = (await db.Subscribers.AddSubscribersAsync([S("a@example.org"), S("b@example.org"), S("c@example.org")], SubscriberStatus.Active)).AddedIds;
         await store.EnqueueAsync(Week, "example.org");
-        await store.ClaimAsync(Week, 10);
+        await store.ClaimAsync(Week, 10, TestLease);
 
         await store.MarkSentAsync(Week, ids[0], "250 ok");
         await store.MarkDeferredAsync(Week, ids[1], time.GetUtcNow().AddMinutes(15), "451 later");
@@ -88,10 +157,10 @@ public abstract class OutboxStoreContract : StoreContract
         Assert.Equal("c@example.org", problems[1].Subscriber.Email);
         Assert.Single(await store.ListOutboxRowsAsync(Week, [OutboxState.Failed, OutboxState.Deferred], 1));
         Assert.Empty(await store.ListOutboxRowsAsync(MailingKey.Parse("2025-W27"), [OutboxState.Failed], 10));
-        Assert.Empty(await store.ClaimAsync(Week, 10));
+        Assert.Empty(await store.ClaimAsync(Week, 10, TestLease));
 
         time.Advance(TimeSpan.FromMinutes(15));
-        var due = Assert.Single(await store.ClaimAsync(Week, 10));
+        var due = Assert.Single(await store.ClaimAsync(Week, 10, TestLease));
         Assert.Equal((ids[1], 2), (due.Row.SubscriberId, due.Row.Attempts));
         Assert.Equal("451 later", due.Row.LastAnswer);
     }
@@ -103,7 +172,7 @@ public abstract class OutboxStoreContract : StoreContract
         var store = db.Outbox;
         var ids = (await db.Subscribers.AddSubscribersAsync([S("a@example.org"), S("b@example.org"), S("c@example.org")], SubscriberStatus.Active)).AddedIds;
         await store.EnqueueAsync(Week, "example.org", onlySubscriber: ids[0]);
-        await store.ClaimAsync(Week, 10);
+        await store.ClaimAsync(Week, 10, TestLease);
         await store.MarkSentAsync(Week, ids[0], "250 ok");
         await db.Subscribers.SuppressAsync(ids[2], SuppressionReason.Complained);
 
@@ -118,7 +187,7 @@ public abstract class OutboxStoreContract : StoreContract
         var store = db.Outbox;
         var ids = (await db.Subscribers.AddSubscribersAsync([S("a@example.org"), S("b@example.org"), S("c@example.org")], SubscriberStatus.Active)).AddedIds;
         await store.EnqueueAsync(Week, "example.org");
-        await store.ClaimAsync(Week, 10);
+        await store.ClaimAsync(Week, 10, TestLease);
         await store.MarkFailedAsync(Week, ids[0], "554 5.7.1 policy", null);
         await store.MarkFailedAsync(Week, ids[1], "550 no such user", SuppressionReason.Bounced);
         await store.MarkFailedAsync(Week, ids[2], "554 5.7.1 policy", null);
@@ -140,17 +209,19 @@ public abstract class OutboxStoreContract : StoreContract
     }
 
     [Fact]
-    public async Task Releasing_returns_only_a_claimed_row_to_pending_and_a_mailing_without_rows_counts_none()
+    public async Task Releasing_returns_only_the_sender_s_claimed_row_to_pending_and_a_mailing_without_rows_counts_none()
     {
         await using var db = await OpenAsync();
         var store = db.Outbox;
         var ids = (await db.Subscribers.AddSubscribersAsync([S("a@example.org"), S("b@example.org")], SubscriberStatus.Active)).AddedIds;
         await store.EnqueueAsync(Week, "example.org");
-        await store.ClaimAsync(Week, 10);
+        await store.ClaimAsync(Week, 10, TestLease);
         await store.MarkSentAsync(Week, ids[0], "250 ok");
 
-        await store.ReleaseAsync(Week, ids[0]);
-        await store.ReleaseAsync(Week, ids[1]);
+        await store.ReleaseAsync(Week, ids[0], TestLease.Sender);
+        await store.ReleaseAsync(Week, ids[1], "another-sender");
+        Assert.Equal(OutboxState.Sending, (await store.GetOutboxRowAsync(Week, ids[1]))!.State);
+        await store.ReleaseAsync(Week, ids[1], TestLease.Sender);
 
         Assert.Equal(OutboxState.Sent, (await store.GetOutboxRowAsync(Week, ids[0]))!.State);
         var released = (await store.GetOutboxRowAsync(Week, ids[1]))!;
@@ -161,6 +232,6 @@ public abstract class OutboxStoreContract : StoreContract
         Assert.Equal(DeliveryCounts.None, await store.CountAsync(other));
         Assert.Null(await store.NextDeferredAsync(other));
         Assert.Null(await store.GetOutboxRowAsync(other, ids[0]));
-        Assert.Equal(0, await store.ReleaseInterruptedAsync(other));
+        Assert.Null(await store.NextLeaseEndAsync(other, "nobody"));
     }
 }

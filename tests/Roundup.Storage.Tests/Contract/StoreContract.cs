@@ -10,6 +10,9 @@ public abstract class StoreContract
     /// <summary>Opens the test's database with <paramref name="time"/> as the store's clock.</summary>
     protected abstract Task<IRoundupStore> OpenAsync(TimeProvider time);
 
+    /// <summary>The sender a suite claims outbox rows as, unless it is about several senders.</summary>
+    protected static readonly Roundup.Delivery.OutboxLease TestLease = new("test-sender", TimeSpan.FromMinutes(1));
+
     /// <summary>Opens the test's database on the system clock.</summary>
     protected Task<IRoundupStore> OpenAsync() => OpenAsync(TimeProvider.System);
 }

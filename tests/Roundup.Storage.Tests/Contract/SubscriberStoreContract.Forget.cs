@@ -16,7 +16,7 @@ public abstract partial class SubscriberStoreContract
         var (store, outbox) = (db.Subscribers, db.Outbox);
         var ids = (await store.AddSubscribersAsync([new(Address, Name), new("bob@example.org", "Bob")], SubscriberStatus.Active)).AddedIds;
         await outbox.EnqueueAsync(Week, "example.org");
-        foreach (var item in await outbox.ClaimAsync(Week, 10))
+        foreach (var item in await outbox.ClaimAsync(Week, 10, TestLease))
         {
             await outbox.MarkSentAsync(Week, item.Row.SubscriberId, "250 ok");
         }
@@ -30,6 +30,25 @@ public abstract partial class SubscriberStoreContract
         Assert.NotNull(await outbox.GetOutboxRowAsync(Week, ids[1]));
         Assert.Equal(SuppressionReason.Unsubscribed, (await store.GetSuppressionAsync(Address))!.Reason);
         Assert.Equal(1, (await store.AddSubscribersAsync([new(Address, Name)], SubscriberStatus.Active)).Suppressed);
+    }
+
+    [Fact]
+    public async Task Forgetting_waits_for_a_sender_holding_the_subscriber_s_row_and_erases_nothing_meanwhile()
+    {
+        var time = new ManualClock(new DateTimeOffset(2025, 6, 23, 8, 0, 0, TimeSpan.Zero));
+        await using var db = await OpenAsync(time);
+        var (store, outbox) = (db.Subscribers, db.Outbox);
+        var id = (await store.AddSubscribersAsync([new(Address, Name)], SubscriberStatus.Active)).AddedIds[0];
+        await outbox.EnqueueAsync(Week, "example.org");
+        await outbox.ClaimAsync(Week, 10, TestLease);
+
+        var busy = await Assert.ThrowsAsync<DeliveryBusyException>(() => store.ForgetSubscriberAsync(Address));
+
+        Assert.Contains("2025-W26", busy.Message, StringComparison.Ordinal);
+        Assert.NotNull(await store.GetSubscriberAsync(id));
+        Assert.Null(await store.GetSuppressionAsync(Address));
+        time.Advance(TestLease.Duration);
+        Assert.Equal(new ForgetResult(id, 1, false), await store.ForgetSubscriberAsync(Address));
     }
 
     [Fact]

@@ -5,7 +5,12 @@ using Roundup.Testing.Postgres;
 
 namespace Roundup.Storage.Tests.Postgres;
 
+/// <summary>The tests that stop the assembly's server run alone, after the others: a restart would refuse their connections.</summary>
+[CollectionDefinition(DisableParallelization = true)]
+public sealed class ServerRestarts;
+
 /// <summary>The private server the PostgreSQL tests run on: password sign-in only, a database per test, a restart that keeps the data.</summary>
+[Collection(typeof(ServerRestarts))]
 public sealed class PostgresServerTests(PostgresFixture postgres)
 {
     [Fact]
@@ -17,7 +22,8 @@ public sealed class PostgresServerTests(PostgresFixture postgres)
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var create = new NpgsqlCommand("CREATE TABLE kept (n int); INSERT INTO kept VALUES (42);", connection);
+            // The server runs with synchronous_commit off (speed): this session waits for its commit's WAL, so an immediate stop cannot lose it.
+            await using var create = new NpgsqlCommand("SET synchronous_commit = on; CREATE TABLE kept (n int); INSERT INTO kept VALUES (42);", connection);
             await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 

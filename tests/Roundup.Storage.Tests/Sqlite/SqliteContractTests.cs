@@ -67,15 +67,6 @@ public sealed class SqliteErratumMailingTests : ErratumMailingContract, IDisposa
     public void Dispose() => _db.Dispose();
 }
 
-public sealed class SqliteSenderLockTests : SenderLockContract, IDisposable
-{
-    private readonly SqliteTestDatabase _db = new();
-
-    protected override Task<IRoundupStore> OpenAsync(TimeProvider time) => _db.OpenAsync(time);
-
-    public void Dispose() => _db.Dispose();
-}
-
 public sealed class SqliteCuratorStoreTests : CuratorStoreContract, IDisposable
 {
     private readonly SqliteTestDatabase _db = new();

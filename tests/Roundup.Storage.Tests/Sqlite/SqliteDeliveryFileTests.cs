@@ -44,7 +44,7 @@ public sealed class SqliteDeliveryFileTests : IDisposable
         await using var store = await SqliteDeliveryStore.OpenAsync(path);
         await store.AddSubscribersAsync([new(Address, Name), new("bob@example.org", "Bob")], SubscriberStatus.Active);
         await store.EnqueueAsync(Week, "example.org");
-        foreach (var item in await store.ClaimAsync(Week, 10))
+        foreach (var item in await store.ClaimAsync(Week, 10, new OutboxLease("test", TimeSpan.FromMinutes(1))))
         {
             await store.MarkSentAsync(Week, item.Row.SubscriberId, "250 ok");
         }
@@ -56,24 +56,6 @@ public sealed class SqliteDeliveryFileTests : IDisposable
         Assert.DoesNotContain(Address, raw, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(Name, raw, StringComparison.Ordinal);
         Assert.Contains("bob@example.org", raw, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_sender_lock_is_a_file_beside_the_database_held_exclusively_until_released()
-    {
-        var path = _dir.File("d.db");
-        var lockFile = path + ".send-lock";
-        await using var store = await SqliteStore.OpenAsync(path);
-
-        await using (await store.SenderLock.LockSenderAsync())
-        {
-            Assert.True(File.Exists(lockFile));
-            Assert.Throws<IOException>(() => new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose());
-            var busy = await Assert.ThrowsAsync<DeliveryBusyException>(() => store.SenderLock.LockSenderAsync());
-            Assert.Contains(lockFile, busy.Message, StringComparison.Ordinal);
-        }
-
-        new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose();
     }
 
     /// <summary>The bytes of the database file and its write-ahead log, as Latin-1 text, to look for leftovers.</summary>

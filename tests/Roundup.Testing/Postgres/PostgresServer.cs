@@ -111,9 +111,13 @@ public sealed class PostgresServer : IAsyncDisposable
     public async Task StopServerAsync(string mode = "fast", CancellationToken cancellationToken = default) =>
         await RunAsync(Path.Combine(Bin, "pg_ctl"), ["-D", DataDirectory, "-m", mode, "-w", "stop"], AsRoot, cancellationToken);
 
+    /// <remarks>
+    /// fsync is off (nothing here must survive the machine), but synchronous_commit stays on: a commit is in the WAL
+    /// before it is acknowledged, so an immediate stop, like a crashed server process, loses no acknowledged commit.
+    /// </remarks>
     public async Task StartServerAsync(CancellationToken cancellationToken = default)
     {
-        var options = $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        var options = $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories='' -c fsync=off -c full_page_writes=off -c max_connections=200";
         await RunAsync(Path.Combine(Bin, "pg_ctl"),
             ["-D", DataDirectory, "-l", Path.Combine(Folder, "server.log"), "-o", options, "-w", "-t", "60", "start"],
             AsRoot, cancellationToken);

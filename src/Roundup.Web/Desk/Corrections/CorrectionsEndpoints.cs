@@ -175,7 +175,7 @@ internal static class CorrectionsEndpoints
     {
         MailingOutcome.Delivered(var key, var report) => $"{key}: sent {report.Sent}, deferred {report.Deferred}, failed {report.Failed}, suppressed {report.Suppressed}",
         MailingOutcome.DeliveredEarlier(var key, var counts, _) => $"{key}: delivered earlier ({counts.Sent} sent, {counts.Failed} failed, {counts.Suppressed} suppressed)",
-        MailingOutcome.Stopped(var key, var message, _) => $"{key}: stopped: {message}",
+        MailingOutcome.Stopped(var key, var message) => $"{key}: stopped: {message}",
         _ => outcome.Key.ToString(),
     };
 

@@ -89,12 +89,9 @@ internal static class SendJob
                 }
 
                 break;
-            case MailingOutcome.Stopped(_, var message, var relayFailed):
+            case MailingOutcome.Stopped(_, var message):
                 yield return $"stopped: {message}";
-                if (relayFailed)
-                {
-                    yield return $"hint: messages not yet sent stay in the outbox; {Again} once the relay works";
-                }
+                yield return $"hint: messages not yet sent stay in the outbox; {Again} once the relay works";
 
                 break;
         }
