@@ -8,7 +8,8 @@ namespace Roundup.Workers.Tests;
 
 /// <summary>
 /// The weekly job on the shared June listings, once in one process and once handed to <c>roundup worker</c> processes
-/// (three on this machine standing in for machines, sharing one full-text folder as processes on one machine do):
+/// (three on this machine standing in for machines, sharing one full-text folder as processes on one machine do),
+/// coordinator and workers on the PostgreSQL store:
 /// the first worker is killed outright in the middle of a fetch, the others take its job up, and the picks and the
 /// issue's Markdown are the single-process run's. Full texts come from a local server that hands each paper one of
 /// the shared real PDFs.
@@ -43,6 +44,10 @@ public sealed class WeekOnWorkersTests(PostgresFixture postgres) : IDisposable
         // The first full text a worker asks for never comes: that worker is killed while it waits.
         arxiv.Enqueue(r => r.Path.StartsWith("/pdf/", StringComparison.Ordinal), Reply.NotFound() with { Delay = TimeSpan.FromMinutes(5) });
         var shared = Folder("machine-fulltext");
+        // The coordinator and the workers on the PostgreSQL store: the jobs' database is the store's.
+        var onPostgres = new Dictionary<string, string>(environment) { ["ROUNDUP_Store__Provider"] = "postgres", ["ROUNDUP_Store__ConnectionString"] = database };
+        onPostgres.Remove("ROUNDUP_Workers__ConnectionString");
+        environment = onPostgres;
         var workerEnvironment = new Dictionary<string, string>(environment) { ["ROUNDUP_Selection__FullTextDir"] = shared };
         using var first = RoundupProcess.Start(Folder("worker1"), workerEnvironment, "worker");
         await first.WaitForLogAsync("started", Limit);

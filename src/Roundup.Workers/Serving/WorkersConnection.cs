@@ -54,25 +54,32 @@ public sealed class WorkersConnection
         }
     }
 
-    /// <summary>The workers' database: Workers:ConnectionString; every machine must reach it, so a SQLite store will not do.</summary>
+    /// <summary>
+    /// The workers' database: the store's PostgreSQL (Store:Provider=postgres), or Workers:ConnectionString when the jobs
+    /// have a database of their own. Every machine must reach it, so a SQLite store will not do.
+    /// </summary>
     public static string ConnectionString(RoundupOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!string.IsNullOrWhiteSpace(options.Workers.ConnectionString))
+        var configured = !string.IsNullOrWhiteSpace(options.Workers.ConnectionString) ? ("Workers:ConnectionString", options.Workers.ConnectionString)
+            : options.Store.IsPostgres && !string.IsNullOrWhiteSpace(options.Store.ConnectionString) ? ("Store:ConnectionString", options.Store.ConnectionString)
+            : ((string, string)?)null;
+        if (configured is var (key, value))
         {
             try
             {
-                return new NpgsqlConnectionStringBuilder(options.Workers.ConnectionString).ConnectionString;
+                return new NpgsqlConnectionStringBuilder(value).ConnectionString;
             }
             catch (ArgumentException e)
             {
-                throw new UsageException($"Workers:ConnectionString is not a PostgreSQL connection string (Host=…;Port=…;Username=…;Database=…): {e.Message}");
+                throw new UsageException($"{key} is not a PostgreSQL connection string (Host=…;Port=…;Username=…;Database=…): {e.Message}");
             }
         }
 
         throw new UsageException(
-            $"workers need a PostgreSQL database that every machine reaches, and none is configured: the store is {options.Store.Provider} ({options.Store.Path}), "
-            + "a file only this machine reaches; set Workers:ConnectionString (ROUNDUP_Workers__ConnectionString=Host=…;Port=…;Username=…;Database=…)");
+            $"workers need a PostgreSQL database that every machine reaches, and the store is {options.Store.Provider} ({options.Store.Path}), a file only this machine reaches: "
+            + "set Store:Provider=postgres and Store:ConnectionString (ROUNDUP_Store__Provider=postgres, ROUNDUP_Store__ConnectionString=Host=…;Port=…;Username=…;Database=…), "
+            + "or give the jobs a database of their own with Workers:ConnectionString");
     }
 
     /// <summary>The coordinator's dispatcher; dispose it to remove the run's shared rows.</summary>
