@@ -24,6 +24,11 @@ public sealed partial class PostgresDeliveryStore
                 var rows = 0;
                 if (id is { } known)
                 {
+                    if (await PostgresSql.ScalarAsync(connection, transaction, "SELECT week FROM outbox WHERE subscriber_id = @id AND state = 'sending' AND lease_until > @t LIMIT 1", cancellationToken, ("id", known), ("t", now)) is string sending)
+                    {
+                        throw new DeliveryBusyException($"a delivery run is sending {sending} to this subscriber right now; try again when it has finished");
+                    }
+
                     rows = await PostgresSql.ExecuteAsync(connection, transaction, "DELETE FROM outbox WHERE subscriber_id = @id", cancellationToken, ("id", known));
                     await PostgresSql.ExecuteAsync(connection, transaction, "DELETE FROM subscribers WHERE id = @id", cancellationToken, ("id", known));
                 }

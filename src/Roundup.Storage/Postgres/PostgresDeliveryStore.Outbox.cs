@@ -25,8 +25,6 @@ public sealed partial class PostgresDeliveryStore
                     AND NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.address_hash = s.address_hash))
         """;
 
-    public Task<IAsyncDisposable> LockSenderAsync(CancellationToken cancellationToken = default) => PostgresSenderLock.TakeAsync(_sql.Source, cancellationToken);
-
     public async Task<int> EnqueueAsync(MailingKey mailing, string messageIdDomain, long? onlySubscriber = null, CancellationToken cancellationToken = default) =>
         await _sql.TransactionAsync(
             async (connection, transaction) =>
@@ -76,7 +74,7 @@ public sealed partial class PostgresDeliveryStore
 
     public async Task<int> RetryFailedAsync(MailingKey mailing, long? onlySubscriber = null, CancellationToken cancellationToken = default) =>
         await _sql.ExecuteAsync(
-            $"UPDATE outbox AS o SET state = 'pending', attempts = 0, next_attempt = NULL, updated = @t WHERE {Retryable}",
+            $"UPDATE outbox AS o SET state = 'pending', attempts = 0, next_attempt = NULL, sender = NULL, lease_until = NULL, updated = @t WHERE {Retryable}",
             cancellationToken,
             ("w", mailing.ToString()),
             ("only", onlySubscriber),
@@ -87,13 +85,12 @@ public sealed partial class PostgresDeliveryStore
             await _sql.ScalarAsync($"SELECT count(*) FROM outbox o WHERE {Retryable}", cancellationToken, ("w", mailing.ToString()), ("only", onlySubscriber)),
             System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task<int> ReleaseInterruptedAsync(MailingKey mailing, CancellationToken cancellationToken = default) =>
-        await _sql.ExecuteAsync("UPDATE outbox SET state = 'pending', updated = @t WHERE week = @w AND state = 'sending'", cancellationToken, ("w", mailing.ToString()), ("t", Now()));
-
-    public async Task<IReadOnlyList<OutboxItem>> ClaimAsync(MailingKey mailing, int max, long? onlySubscriber = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OutboxItem>> ClaimAsync(MailingKey mailing, int max, OutboxLease lease, long? onlySubscriber = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentNullException.ThrowIfNull(lease);
         var now = Now();
+        var until = PostgresSql.Utc(now + lease.Duration);
         var week = mailing.ToString();
         return await _sql.TransactionAsync(
             async (connection, transaction) =>
@@ -110,7 +107,9 @@ public sealed partial class PostgresDeliveryStore
                         SELECT {OutboxColumns}, {SubscriberColumns},
                                EXISTS (SELECT 1 FROM suppressions x WHERE x.address_hash = s.address_hash)
                         FROM outbox o JOIN subscribers s ON s.id = o.subscriber_id
-                        WHERE o.week = @w AND (o.state = 'pending' OR (o.state = 'deferred' AND o.next_attempt <= @now))
+                        WHERE o.week = @w
+                          AND (o.state = 'pending' OR (o.state = 'deferred' AND o.next_attempt <= @now)
+                               OR (o.state = 'sending' AND (o.lease_until IS NULL OR o.lease_until <= @now)))
                           AND (@only::bigint IS NULL OR o.subscriber_id = @only::bigint)
                         ORDER BY o.subscriber_id LIMIT @n
                         FOR UPDATE OF o SKIP LOCKED
@@ -131,7 +130,7 @@ public sealed partial class PostgresDeliveryStore
                     await PostgresSql.ExecuteAsync(
                         connection,
                         transaction,
-                        "UPDATE outbox SET state = 'suppressed', next_attempt = NULL, last_answer = 'not sent: the subscriber is no longer active', updated = @t WHERE week = @w AND subscriber_id = ANY(@ids)",
+                        "UPDATE outbox SET state = 'suppressed', next_attempt = NULL, sender = NULL, lease_until = NULL, last_answer = 'not sent: the subscriber is no longer active', updated = @t WHERE week = @w AND subscriber_id = ANY(@ids)",
                         cancellationToken,
                         ("t", now),
                         ("w", week),
@@ -139,12 +138,14 @@ public sealed partial class PostgresDeliveryStore
                     await PostgresSql.ExecuteAsync(
                         connection,
                         transaction,
-                        "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated = @t WHERE week = @w AND subscriber_id = ANY(@ids)",
+                        "UPDATE outbox SET state = 'sending', attempts = attempts + 1, sender = @s, lease_until = @until, updated = @t WHERE week = @w AND subscriber_id = ANY(@ids)",
                         cancellationToken,
                         ("t", now),
+                        ("s", lease.Sender),
+                        ("until", until),
                         ("w", week),
                         ("ids", taken.Select(c => c.Row.SubscriberId).ToArray()));
-                    claimed.AddRange(taken.Select(c => new OutboxItem(c.Row with { State = OutboxState.Sending, Attempts = c.Row.Attempts + 1 }, c.Subscriber)));
+                    claimed.AddRange(taken.Select(c => new OutboxItem(c.Row with { State = OutboxState.Sending, Attempts = c.Row.Attempts + 1 }, c.Subscriber) { Resumed = c.Row.State == OutboxState.Sending }));
                 }
 
                 return (IReadOnlyList<OutboxItem>)claimed;
@@ -154,7 +155,7 @@ public sealed partial class PostgresDeliveryStore
 
     public Task MarkSentAsync(MailingKey mailing, long subscriberId, string answer, CancellationToken cancellationToken = default) =>
         _sql.ExecuteAsync(
-            "UPDATE outbox SET state = 'sent', next_attempt = NULL, last_answer = @a, updated = @t WHERE week = @w AND subscriber_id = @id",
+            "UPDATE outbox SET state = 'sent', next_attempt = NULL, sender = NULL, lease_until = NULL, last_answer = @a, updated = @t WHERE week = @w AND subscriber_id = @id",
             cancellationToken,
             ("a", answer),
             ("t", Now()),
@@ -163,7 +164,7 @@ public sealed partial class PostgresDeliveryStore
 
     public Task MarkDeferredAsync(MailingKey mailing, long subscriberId, DateTimeOffset nextAttempt, string answer, CancellationToken cancellationToken = default) =>
         _sql.ExecuteAsync(
-            "UPDATE outbox SET state = 'deferred', next_attempt = @next, last_answer = @a, updated = @t WHERE week = @w AND subscriber_id = @id",
+            "UPDATE outbox SET state = 'deferred', next_attempt = @next, sender = NULL, lease_until = NULL, last_answer = @a, updated = @t WHERE week = @w AND subscriber_id = @id",
             cancellationToken,
             ("next", PostgresSql.Utc(nextAttempt)),
             ("a", answer),
@@ -180,7 +181,7 @@ public sealed partial class PostgresDeliveryStore
                 await PostgresSql.ExecuteAsync(
                     connection,
                     transaction,
-                    "UPDATE outbox SET state = 'failed', next_attempt = NULL, last_answer = @a, updated = @t WHERE week = @w AND subscriber_id = @id",
+                    "UPDATE outbox SET state = 'failed', next_attempt = NULL, sender = NULL, lease_until = NULL, last_answer = @a, updated = @t WHERE week = @w AND subscriber_id = @id",
                     cancellationToken,
                     ("a", answer),
                     ("t", now),
@@ -196,13 +197,38 @@ public sealed partial class PostgresDeliveryStore
             cancellationToken);
     }
 
-    public Task ReleaseAsync(MailingKey mailing, long subscriberId, CancellationToken cancellationToken = default) =>
+    public Task ReleaseAsync(MailingKey mailing, long subscriberId, string sender, CancellationToken cancellationToken = default) =>
         _sql.ExecuteAsync(
-            "UPDATE outbox SET state = 'pending', updated = @t WHERE week = @w AND subscriber_id = @id AND state = 'sending'",
+            "UPDATE outbox SET state = 'pending', sender = NULL, lease_until = NULL, updated = @t WHERE week = @w AND subscriber_id = @id AND state = 'sending' AND sender = @s",
             cancellationToken,
             ("t", Now()),
             ("w", mailing.ToString()),
-            ("id", subscriberId));
+            ("id", subscriberId),
+            ("s", sender));
+
+    public async Task<int> RenewLeaseAsync(MailingKey mailing, OutboxLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        return await _sql.ExecuteAsync(
+            "UPDATE outbox SET lease_until = @until WHERE week = @w AND state = 'sending' AND sender = @s",
+            cancellationToken,
+            ("until", PostgresSql.Utc(Now() + lease.Duration)),
+            ("w", mailing.ToString()),
+            ("s", lease.Sender));
+    }
+
+    public async Task<DateTimeOffset?> NextLeaseEndAsync(MailingKey mailing, string otherThan, CancellationToken cancellationToken = default) =>
+        await _sql.ScalarAsync(
+            "SELECT min(coalesce(lease_until, '-infinity')) FROM outbox WHERE week = @w AND state = 'sending' AND sender IS DISTINCT FROM @s",
+            cancellationToken,
+            ("w", mailing.ToString()),
+            ("s", otherThan)) switch
+        {
+            DateTime end when end == DateTime.MinValue => DateTimeOffset.MinValue,
+            DateTime end => new DateTimeOffset(DateTime.SpecifyKind(end, DateTimeKind.Utc)),
+            DateTimeOffset end => end,
+            _ => null,
+        };
 
     public async Task<OutboxRow?> GetOutboxRowAsync(MailingKey mailing, long subscriberId, CancellationToken cancellationToken = default) =>
         (await _sql.QueryAsync($"SELECT {OutboxColumns} FROM outbox o WHERE o.week = @w AND o.subscriber_id = @id", r => ReadOutbox(r), cancellationToken, ("w", mailing.ToString()), ("id", subscriberId))).FirstOrDefault();

@@ -6,10 +6,10 @@ namespace Roundup.Storage.Postgres;
 
 /// <summary>
 /// Subscribers, suppressions and the outbox in the PostgreSQL store (the parts: .Subscribers, .SignUp, .Forget,
-/// .Outbox, .SenderLock). Every state change is its own committed transaction, so what a killed process leaves
+/// .Outbox). Every state change is its own committed transaction, so what a killed process leaves
 /// behind is exactly what it had done; what two processes could decide at once is decided under a lock.
 /// </summary>
-public sealed partial class PostgresDeliveryStore : ISubscriberStore, IOutboxStore, ISenderLock
+public sealed partial class PostgresDeliveryStore : ISubscriberStore, IOutboxStore
 {
     private readonly PostgresSql _sql;
     private readonly TimeProvider _time;

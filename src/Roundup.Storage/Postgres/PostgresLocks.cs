@@ -15,9 +15,6 @@ internal static class PostgresLocks
     /// <summary>Held by a transaction that adds or signs up subscribers: one decision per address at a time.</summary>
     public const long Subscribers = 0x5255_0003;
 
-    /// <summary>Held by one delivery run for its whole length, on a connection of its own.</summary>
-    public const long Sender = 0x5255_0004;
-
     /// <summary>Held by the transaction saving one (selection key, stage).</summary>
     public const long Selection = 0x5255_0005;
 

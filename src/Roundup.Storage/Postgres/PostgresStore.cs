@@ -31,7 +31,6 @@ public sealed class PostgresStore : IRoundupStore, IPaperStore, IHarvestStore
         var delivery = new PostgresDeliveryStore(_sql, time);
         Subscribers = delivery;
         Outbox = delivery;
-        SenderLock = delivery;
         Curators = new PostgresCuratorStore(_sql, time);
         Corrections = new PostgresCorrectionStore(_sql);
     }
@@ -51,7 +50,6 @@ public sealed class PostgresStore : IRoundupStore, IPaperStore, IHarvestStore
     public IOutboxStore Outbox { get; }
 
     /// <summary>A PostgreSQL advisory lock held on a connection of its own; the server lets go of it when that connection ends.</summary>
-    public ISenderLock SenderLock { get; }
 
     public ICuratorStore Curators { get; }
 

@@ -54,13 +54,6 @@ public sealed class PostgresErratumMailingTests(PostgresFixture postgres) : Erra
     protected override Task<IRoundupStore> OpenAsync(TimeProvider time) => _db.OpenAsync(time);
 }
 
-public sealed class PostgresSenderLockTests(PostgresFixture postgres) : SenderLockContract
-{
-    private readonly PostgresTestDatabase _db = new(postgres);
-
-    protected override Task<IRoundupStore> OpenAsync(TimeProvider time) => _db.OpenAsync(time);
-}
-
 public sealed class PostgresCuratorStoreTests(PostgresFixture postgres) : CuratorStoreContract
 {
     private readonly PostgresTestDatabase _db = new(postgres);

@@ -29,6 +29,8 @@ CREATE TABLE outbox (
   message_id     text NOT NULL UNIQUE,
   last_answer    text,                 -- the relay's answer with addresses removed
   updated        timestamptz NOT NULL,
+  sender         text,                 -- while Sending: the delivery run that claimed the row ...
+  lease_until    timestamptz,          -- ... and until when it is theirs; after that any sender may take it over
   PRIMARY KEY (week, subscriber_id)
 );
 CREATE INDEX outbox_state ON outbox (week, state, subscriber_id);
