@@ -28,6 +28,7 @@ var root = new RootCommand("roundup: a weekly, curated issue of the best new mac
     SubscribersCommand.Create(),
     SendCommand.Create(),
     ServeCommand.Create(),
+    WorkerCommand.Create(),
     CuratorsCommand.Create(),
     ConfigCommand.Create(),
 };

@@ -5,6 +5,7 @@ using Roundup.Arxiv.Http;
 using Roundup.Arxiv.OaiPmh;
 using Roundup.Arxiv.Rss;
 using Roundup.Calendar;
+using Roundup.Application.Distributing;
 using Roundup.Application.Profiles;
 using Roundup.Application.Reading;
 using Roundup.Application.Settings;
@@ -41,6 +42,15 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
 
     public TimeProvider Time { get; } = time;
 
+    /// <summary>
+    /// Where the weekly job's parallel parts run: null (the default) in this process; a front end that starts jobs
+    /// for <c>roundup worker</c> processes gives its dispatcher.
+    /// </summary>
+    public IWorkDispatcher? Work { get; init; }
+
+    /// <summary>Whose turn it is to ask arXiv: null keeps this process's own spacing; workers share one.</summary>
+    public IRequestSpacing? RequestSpacing { get; init; }
+
     public ArxivCalendar Calendar { get; } = new(
         ArxivHolidays.Known.Concat(options.Calendar.Holidays.Select(h => DateOnly.Parse(h, System.Globalization.CultureInfo.InvariantCulture))),
         options.Calendar.WeekStartsOn);
@@ -70,7 +80,7 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
     /// The run's full texts: one folder, each paper read once, for selection and writing alike; missing ones fetched into
     /// Selection:FullTextDir through the polite client (or only read from it, offline).
     /// </summary>
-    public PaperFullText FullText => _fullText ??= FullTextWith(Options.Selection.FullText);
+    public PaperFullText FullText => _fullText ??= FullTextWith(Options.Selection.FullText, Work);
 
     /// <summary>Full texts from the folder only, whatever Selection:FullText:Offline says: an evaluation asks arXiv for nothing.</summary>
     public PaperFullText OfflineFullText()
@@ -111,9 +121,10 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
         _ => throw new UsageException($"unknown source '{spec.Kind}'"),
     };
 
-    private PaperFullText FullTextWith(Roundup.Arxiv.FullText.FullTextFetchOptions fetch) => new(
+    private PaperFullText FullTextWith(Roundup.Arxiv.FullText.FullTextFetchOptions fetch, IWorkDispatcher? work = null) => new(
         new FullTextFolder(Options.Selection.FullTextDir, new FullTextReader()),
-        new Roundup.Arxiv.FullText.FullTextFetcher(() => Http, fetch, Options.Selection.FullTextDir));
+        new Roundup.Arxiv.FullText.FullTextFetcher(() => Http, fetch, Options.Selection.FullTextDir),
+        work);
 
     private ArxivHttpClient Http => _http ??= CreateHttp();
 
@@ -125,7 +136,7 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
             logger.LogWarning("Arxiv:Http:Contact is not set: arXiv asks automated clients to name a contact (set it in roundup.json or ROUNDUP_Arxiv__Http__Contact)");
         }
 
-        return new ArxivHttpClient(Options.Arxiv.Http, Time, logger);
+        return new ArxivHttpClient(Options.Arxiv.Http, Time, logger, spacing: RequestSpacing);
     }
 
     public async ValueTask DisposeAsync()

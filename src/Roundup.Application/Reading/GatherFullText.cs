@@ -16,6 +16,7 @@ public sealed class GatherFullText(RoundupHost host)
     {
         var logger = host.Logs.CreateLogger("Roundup.Writing");
         var picks = new List<PickToWrite>();
+        await host.FullText.PrepareAsync([.. selection.Picks.Select(p => p.Paper)], ct);
         foreach (var pick in selection.Picks)
         {
             PaperEvidence? evidence = null;

@@ -55,7 +55,7 @@ public static class FunnelFactory
                     "llm" when config.Reads >= Evidence.Skim => new EvidenceChatScorer(host.ChatScorer(ChatStage.Evidence), fullText.DigestAsync),
                     "llm" => host.ChatScorer(reads == Evidence.Title ? ChatStage.Title : ChatStage.Abstract),
                     "evidence" => config.Reads >= Evidence.Skim
-                        ? new EvidenceScorer(fullText.Folder.Load, config.Reads, fullText.FetchAsync)
+                        ? new EvidenceScorer(fullText.Load, config.Reads, fullText.FetchAsync)
                         : null,
                     _ => null,
                 };
@@ -65,7 +65,8 @@ public static class FunnelFactory
                     continue;
                 }
 
-                scorers.Add((scorer, weight));
+                // With workers, the stage's full texts are read together, a batch at a time, before the scorer asks for each.
+                scorers.Add((fullText.OnWorkers && config.Reads >= Evidence.Skim && name is "evidence" or "llm" ? new PreparedScorer(scorer, fullText.PrepareAsync) : scorer, weight));
             }
 
             return new FunnelStage(config, scorers);

@@ -89,7 +89,7 @@ public static class ConfigurationLoader
             yield return error;
         }
 
-        foreach (var error in options.Writing.Validate().Concat(options.Publish.Validate()).Concat(options.Mail.Validate()).Concat(options.Serve.Validate()))
+        foreach (var error in options.Writing.Validate().Concat(options.Publish.Validate()).Concat(options.Mail.Validate()).Concat(options.Serve.Validate()).Concat(options.Workers.Validate()))
         {
             yield return error;
         }

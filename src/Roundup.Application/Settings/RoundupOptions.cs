@@ -26,4 +26,7 @@ public sealed class RoundupOptions
 
     /// <summary>The web endpoint of <c>roundup serve</c>: links and archive.</summary>
     public ServeOptions Serve { get; init; } = new();
+
+    /// <summary>The weekly job's parallel parts as jobs for <c>roundup worker</c> processes (off by default).</summary>
+    public WorkersOptions Workers { get; init; } = new();
 }

@@ -33,7 +33,10 @@ public sealed class WriteIssue(RoundupHost host)
             EarlierIssues = (await store.Issues.ListAsync(ct)).Where(i => i.Week.CompareTo(week) < 0).ToList(),
             Previous = previous,
         };
-        var composer = new IssueComposer(WriterFactory.Create(host, host.Profile), await host.EmbedderAsync(ct), host.Time, logger);
+        var composer = new IssueComposer(WriterFactory.Create(host, host.Profile), await host.EmbedderAsync(ct), host.Time, logger)
+        {
+            WriteEntries = host.Work is { } work ? (papers, token) => work.WriteEntriesAsync(host.Profile, papers, token) : null,
+        };
         var (issue, tally) = await composer.ComposeAsync(request, ct);
         await store.Issues.SaveAsync(issue, ct);
         logger.LogInformation("issue {Week} version {Version} saved as a Draft: {Tally}", week, issue.Version, tally);

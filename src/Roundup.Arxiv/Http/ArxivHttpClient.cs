@@ -11,29 +11,29 @@ namespace Roundup.Arxiv.Http;
 public sealed class ArxivHttpClient : IArxivHttp, IDisposable
 {
     private readonly ArxivHttpOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger<ArxivHttpClient> _logger;
     private readonly SocketsHttpHandler? _ownHandler;
     private readonly HttpClient _http;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly DiskResponseCache? _cache;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private DateTimeOffset? _lastRequestStart;
+    private readonly IRequestSpacing _spacing;
     private bool _disposed;
 
     /// <param name="options">Checked with <see cref="ArxivHttpOptions.EnsureValid"/>: invalid options throw here.</param>
     /// <param name="time">Times the spacing, the retry delays and the cache's ages (per-attempt time-outs use real time).</param>
     /// <param name="logger">Receives a warning for each retry.</param>
     /// <param name="handler">For tests; stays the caller's to dispose. Null: a SocketsHttpHandler with one connection per server and gzip/deflate.</param>
-    public ArxivHttpClient(ArxivHttpOptions options, TimeProvider time, ILogger<ArxivHttpClient> logger, HttpMessageHandler? handler = null)
+    /// <param name="spacing">Whose turn it is: null keeps this process's own spacing; workers share one in their database.</param>
+    public ArxivHttpClient(ArxivHttpOptions options, TimeProvider time, ILogger<ArxivHttpClient> logger, HttpMessageHandler? handler = null, IRequestSpacing? spacing = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         options.EnsureValid();
         _options = options;
-        _time = time;
         _logger = logger;
+        _spacing = spacing ?? new LocalRequestSpacing(time);
         _ownHandler = handler is null ? CreateHandler() : null;
         _http = new HttpClient(handler ?? _ownHandler!, disposeHandler: false);
 
@@ -189,20 +189,9 @@ public sealed class ArxivHttpClient : IArxivHttp, IDisposable
         }
     }
 
-    /// <summary>Waits until the previous request's start plus the spacing for this host; timed by the TimeProvider.</summary>
-    private async Task WaitForTurnAsync(Uri url, CancellationToken cancellationToken)
-    {
-        if (_lastRequestStart is { } last)
-        {
-            var wait = last + _options.SpacingFor(url) - _time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, _time, cancellationToken);
-            }
-        }
-
-        _lastRequestStart = _time.GetUtcNow();
-    }
+    /// <summary>Waits until the previous request's start plus the spacing for this host (by <see cref="IRequestSpacing"/>).</summary>
+    private Task WaitForTurnAsync(Uri url, CancellationToken cancellationToken) =>
+        _spacing.WaitForTurnAsync(url, _options.SpacingFor(url), cancellationToken);
 
     private static void AddValidators(HttpRequestMessage request, CachedResponse stale)
     {

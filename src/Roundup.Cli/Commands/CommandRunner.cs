@@ -8,6 +8,9 @@ using Roundup.Application.Hosting;
 using Roundup.Application.Selecting;
 using Roundup.Application.Writing;
 using Roundup.Storage;
+using Roundup.Application.Distributing;
+using Roundup.Workers.Dispatching;
+using Roundup.Workers.Serving;
 
 namespace Roundup.Cli.Commands;
 
@@ -53,10 +56,24 @@ public static class CommandRunner
                 o.FormatterName = Output.TerminalLogFormatter.FormatterName;
             })
             .AddConsoleFormatter<Output.TerminalLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>());
-        await using var host = new RoundupHost(options, logs, TimeProvider.System);
+        HangfireWorkDispatcher? work = null;
         try
         {
+            // Only the verbs with --workers hand work out; Workers:Enabled alone connects nothing for the others.
+            WorkersConnection? workers = options.Workers.Enabled && parse.CommandResult.Command.Options.Any(o => o.Name == FullTextArguments.WorkersOption)
+                ? await WorkersConnection.OpenAsync(options, logs, cancellationToken)
+                : null;
+            work = workers?.Dispatcher(logs.CreateLogger("Roundup.Workers"));
+            await using var host = new RoundupHost(options, logs, TimeProvider.System) { Work = work, RequestSpacing = workers?.Spacing(TimeProvider.System) };
             return await body(parse, host, cancellationToken);
+        }
+        catch (WorkFailedException e) when (e.InnerException is not null)
+        {
+            return Fail(Failed, e.Message, "check Workers:ConnectionString and that PostgreSQL runs and lets this machine in");
+        }
+        catch (WorkFailedException e)
+        {
+            return Fail(Failed, e.Message, "the workers' logs say more; what was done is kept in the store: run the same command again");
         }
         catch (UsageException e)
         {
@@ -99,6 +116,13 @@ public static class CommandRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return Fail(Failed, "cancelled (interrupted by Ctrl-C or SIGTERM)", "run the same command again to resume");
+        }
+        finally
+        {
+            if (work is not null)
+            {
+                await work.DisposeAsync();
+            }
         }
     }
 

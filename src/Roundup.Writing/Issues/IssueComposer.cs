@@ -15,26 +15,35 @@ namespace Roundup.Writing.Issues;
 /// </summary>
 public sealed class IssueComposer(GroundedWriter writer, IEmbedder embedder, TimeProvider time, ILogger logger)
 {
+    /// <summary>
+    /// Writes all the entries at once, in the order given, elsewhere (workers); null writes them here, one after
+    /// another, with the grounded writer.
+    /// </summary>
+    public Func<IReadOnlyList<PaperToWrite>, CancellationToken, Task<IReadOnlyList<GroundedEntry>>>? WriteEntries { get; init; }
+
     public async Task<(Issue Issue, WritingTally Tally)> ComposeAsync(IssueRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var tally = new WritingTally();
         var coverage = new EarlierCoverage(embedder, request.EarlierIssues.Where(i => i.Week != request.Week), cancellationToken);
         var edits = request.Previous?.Entries.Where(e => e.Edits is not null).ToDictionary(e => e.Id.Canonical, e => e.Edits!) ?? [];
-        var entries = new List<IssueEntry>();
-        foreach (var pick in request.Picks)
+        var inputs = request.Picks.Select(pick =>
         {
             var paper = pick.Paper;
-            var facts = pick.Evidence is null ? [] : FactExtractor.Extract(pick.Evidence);
-            var input = new PaperToWrite
+            return new PaperToWrite
             {
                 Paper = paper,
                 Evidence = pick.Evidence,
-                Facts = facts,
+                Facts = pick.Evidence is null ? [] : FactExtractor.Extract(pick.Evidence),
                 Reasons = pick.Reasons,
                 Related = coverage.For(paper.Id, paper.Title, paper.Abstract, cancellationToken: cancellationToken),
             };
-            var grounded = await writer.WriteGroundedAsync(input, cancellationToken);
+        }).ToList();
+        var written = WriteEntries is null ? await WriteEachAsync(inputs, cancellationToken) : await WriteEntries(inputs, cancellationToken);
+        var entries = new List<IssueEntry>();
+        foreach (var (input, grounded) in inputs.Zip(written))
+        {
+            var paper = input.Paper;
             tally.Add(grounded);
             logger.LogInformation("{Entry}", grounded.Describe(paper.Id.ToString()));
             var flags = grounded.Entry.Flags.ToList();
@@ -45,7 +54,7 @@ public sealed class IssueComposer(GroundedWriter writer, IEmbedder embedder, Tim
                 Title = paper.Title,
                 Authors = paper.Authors,
                 Categories = paper.Categories,
-                CodeUrl = facts.FirstOrDefault(f => f.Kind == FactKind.CodeLink)?.Value,
+                CodeUrl = input.Facts.FirstOrDefault(f => f.Kind == FactKind.CodeLink)?.Value,
                 Text = grounded.Entry.Text,
                 Edits = edits.GetValueOrDefault(paper.Id.Canonical),
                 Writer = grounded.Entry.Writer,
@@ -72,6 +81,17 @@ public sealed class IssueComposer(GroundedWriter writer, IEmbedder embedder, Tim
             Corrections = request.Previous?.Corrections ?? [],
         };
         return (issue, tally);
+    }
+
+    private async Task<IReadOnlyList<GroundedEntry>> WriteEachAsync(List<PaperToWrite> inputs, CancellationToken cancellationToken)
+    {
+        var written = new List<GroundedEntry>(inputs.Count);
+        foreach (var input in inputs)
+        {
+            written.Add(await writer.WriteGroundedAsync(input, cancellationToken));
+        }
+
+        return written;
     }
 
     /// <summary>The week's themes; the renderers put the newsletter's name and the week before it (subject, page, feed).</summary>

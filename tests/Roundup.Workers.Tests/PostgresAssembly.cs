@@ -1,0 +1,3 @@
+using Roundup.Testing.Postgres;
+
+[assembly: AssemblyFixture(typeof(PostgresFixture))]
