@@ -6,38 +6,53 @@ namespace Roundup.Storage.Postgres;
 /// The few query shapes the PostgreSQL parts need, over the store's data source. Every call takes a pooled connection
 /// of its own, so the parts may be used at once from several threads; a transaction runs on one connection.
 /// </summary>
+/// <remarks>Each call is tried again while the server is briefly away (<see cref="PostgresRetry"/>).</remarks>
 internal sealed class PostgresSql(NpgsqlDataSource source)
 {
+    private readonly Polly.ResiliencePipeline _retry = PostgresRetry.For(source);
+
     public NpgsqlDataSource Source => source;
 
-    public async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await source.OpenConnectionAsync(cancellationToken);
-        return await QueryAsync(connection, null, sql, read, cancellationToken, parameters);
-    }
+    public async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await _retry.ExecuteAsync(
+            async ct =>
+            {
+                await using var connection = await source.OpenConnectionAsync(ct);
+                return await QueryAsync(connection, null, sql, read, ct, parameters);
+            },
+            cancellationToken);
 
-    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await source.OpenConnectionAsync(cancellationToken);
-        return await ScalarAsync(connection, null, sql, cancellationToken, parameters);
-    }
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await _retry.ExecuteAsync(
+            async ct =>
+            {
+                await using var connection = await source.OpenConnectionAsync(ct);
+                return await ScalarAsync(connection, null, sql, ct, parameters);
+            },
+            cancellationToken);
 
-    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await source.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, null, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await _retry.ExecuteAsync(
+            async ct =>
+            {
+                await using var connection = await source.OpenConnectionAsync(ct);
+                await using var command = Command(connection, null, sql, parameters);
+                return await command.ExecuteNonQueryAsync(ct);
+            },
+            cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns and rolled back when it throws.</summary>
-    public async Task<T> TransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await using var connection = await source.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+    public async Task<T> TransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        await _retry.ExecuteAsync(
+            async ct =>
+            {
+                await using var connection = await source.OpenConnectionAsync(ct);
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                var result = await work(connection, transaction);
+                await transaction.CommitAsync(ct);
+                return result;
+            },
+            cancellationToken);
 
     public static async Task<List<T>> QueryAsync<T>(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
