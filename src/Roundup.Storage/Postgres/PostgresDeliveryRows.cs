@@ -3,26 +3,9 @@ using Roundup.Delivery;
 
 namespace Roundup.Storage.Postgres;
 
-/// <summary>How the delivery tables spell states, and how their rows are read.</summary>
+/// <summary>How the delivery tables' rows are read (their spelling: <see cref="DeliverySpelling"/>).</summary>
 internal static class PostgresDeliveryRows
 {
-    public const string SubscriberColumns = "s.id, s.email, s.name, s.status, s.created, s.confirmed";
-
-    public const string OutboxColumns = "o.week, o.subscriber_id, o.state, o.attempts, o.next_attempt, o.message_id, o.last_answer, o.updated";
-
-    public static string Name(SubscriberStatus status) => status.ToString().ToLowerInvariant();
-
-    public static string Name(OutboxState state) => state.ToString().ToLowerInvariant();
-
-    public static string Name(SuppressionReason reason) => reason.ToString().ToLowerInvariant();
-
-    public static SubscriberStatus StatusOf(SuppressionReason reason) => reason switch
-    {
-        SuppressionReason.Unsubscribed => SubscriberStatus.Unsubscribed,
-        SuppressionReason.Bounced => SubscriberStatus.Bounced,
-        _ => SubscriberStatus.Complained,
-    };
-
     public static Subscriber ReadSubscriber(NpgsqlDataReader r, int first = 0) => new(
         r.GetInt64(first),
         r.GetString(first + 1),

@@ -1,5 +1,6 @@
 using Roundup.Delivery;
 using static Roundup.Storage.Postgres.PostgresDeliveryRows;
+using static Roundup.Storage.DeliverySpelling;
 
 namespace Roundup.Storage.Postgres;
 

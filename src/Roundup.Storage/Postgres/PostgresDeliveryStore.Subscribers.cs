@@ -1,6 +1,7 @@
 using Npgsql;
 using Roundup.Delivery;
 using static Roundup.Storage.Postgres.PostgresDeliveryRows;
+using static Roundup.Storage.DeliverySpelling;
 
 namespace Roundup.Storage.Postgres;
 

@@ -4,32 +4,15 @@ using Roundup.Delivery;
 
 namespace Roundup.Storage.Sqlite;
 
-/// <summary>How the delivery tables spell states and times, and how their rows are read.</summary>
+/// <summary>How the delivery tables spell times, and how their rows are read (states: <see cref="DeliverySpelling"/>).</summary>
 internal static class SqliteDeliveryRows
 {
-    public const string SubscriberColumns = "s.id, s.email, s.name, s.status, s.created, s.confirmed";
-
-    public const string OutboxColumns = "o.week, o.subscriber_id, o.state, o.attempts, o.next_attempt, o.message_id, o.last_answer, o.updated";
-
     // Fixed width, UTC: text order is time order, so "next_attempt <= $now" compares correctly.
     public static string Time(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     public static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-
-    public static string Name(SubscriberStatus status) => status.ToString().ToLowerInvariant();
-
-    public static string Name(OutboxState state) => state.ToString().ToLowerInvariant();
-
-    public static string Name(SuppressionReason reason) => reason.ToString().ToLowerInvariant();
-
-    public static SubscriberStatus StatusOf(SuppressionReason reason) => reason switch
-    {
-        SuppressionReason.Unsubscribed => SubscriberStatus.Unsubscribed,
-        SuppressionReason.Bounced => SubscriberStatus.Bounced,
-        _ => SubscriberStatus.Complained,
-    };
 
     public static Subscriber ReadSubscriber(SqliteDataReader r, int first = 0) => new(
         r.GetInt64(first),

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Roundup.Delivery;
 using static Roundup.Storage.Sqlite.SqliteDeliveryRows;
+using static Roundup.Storage.DeliverySpelling;
 
 namespace Roundup.Storage.Sqlite;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Roundup.Delivery;
 using static Roundup.Storage.Sqlite.SqliteDeliveryRows;
+using static Roundup.Storage.DeliverySpelling;
 
 namespace Roundup.Storage.Sqlite;
 

@@ -1,0 +1,24 @@
+using Roundup.Delivery;
+
+namespace Roundup.Storage;
+
+/// <summary>How every provider's delivery tables spell states and reasons, and which status a suppression gives.</summary>
+internal static class DeliverySpelling
+{
+    public const string SubscriberColumns = "s.id, s.email, s.name, s.status, s.created, s.confirmed";
+
+    public const string OutboxColumns = "o.week, o.subscriber_id, o.state, o.attempts, o.next_attempt, o.message_id, o.last_answer, o.updated";
+
+    public static string Name(SubscriberStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Name(OutboxState state) => state.ToString().ToLowerInvariant();
+
+    public static string Name(SuppressionReason reason) => reason.ToString().ToLowerInvariant();
+
+    public static SubscriberStatus StatusOf(SuppressionReason reason) => reason switch
+    {
+        SuppressionReason.Unsubscribed => SubscriberStatus.Unsubscribed,
+        SuppressionReason.Bounced => SubscriberStatus.Bounced,
+        _ => SubscriberStatus.Complained,
+    };
+}
