@@ -34,32 +34,14 @@ public static class RoundupCli
 
     private static Process Start(string workingDirectory, IDictionary<string, string>? environment, bool redirectInput, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = redirectInput,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "roundup.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ROUNDUP_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
         // Nothing in tests goes to the internet: full texts come only from the folder unless a test says otherwise.
-        start.Environment["ROUNDUP_Selection__FullText__Offline"] = "true";
+        var settings = new Dictionary<string, string> { ["ROUNDUP_Selection__FullText__Offline"] = "true" };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            settings[key] = value;
         }
 
+        var start = Roundup.Testing.Processes.RoundupStart.Info(workingDirectory, settings, args, redirectInput);
         return Process.Start(start)!;
     }
 
