@@ -83,6 +83,26 @@ public sealed class PickupDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_sends_at_most_its_size_and_returns_without_waiting_for_another_senders_rows()
+    {
+        await _f.AddReadersAsync(7);
+        await _f.Store.EnqueueAsync(DeliveryFixture.Week, _f.List.Domain);
+        // Another sender holds one row under a live lease: a whole run would wait for it, a batch does not.
+        await _f.Store.ClaimAsync(DeliveryFixture.Week, 1, new OutboxLease("other-sender", TimeSpan.FromMinutes(5)));
+        var options = new DeliveryOptions { RetryDelay = TimeSpan.FromMilliseconds(10), BatchSize = 2 };
+
+        var first = await _f.Run(new PickupFolder(Pickup), options).RunBatchAsync(DeliveryFixture.Week, new TestContent(), 4);
+        var second = await _f.Run(new PickupFolder(Pickup), options).RunBatchAsync(DeliveryFixture.Week, new TestContent(), 4);
+        var third = await _f.Run(new PickupFolder(Pickup), options).RunBatchAsync(DeliveryFixture.Week, new TestContent(), 4);
+
+        Assert.Equal(new DeliveryBatchReport(4, 0, 4, 0, 0), first);
+        Assert.Equal(new DeliveryBatchReport(2, 0, 2, 0, 0), second);
+        Assert.Equal(new DeliveryBatchReport(0, 0, 0, 0, 0), third);
+        Assert.Equal(6, Files().Length);
+        Assert.Equal(new DeliveryCounts(0, 1, 6, 0, 0, 0), await _f.Store.CountAsync(DeliveryFixture.Week));
+    }
+
+    [Fact]
     public async Task Only_sends_to_the_one_subscriber_and_the_full_run_later_skips_them()
     {
         var ids = await _f.AddReadersAsync(3);

@@ -84,7 +84,10 @@ public sealed class SendIssue(RoundupHost host)
                 }
             }
 
-            var outcome = await mailing.DeliverAsync(run, plan.OnlySubscriber, retryFailed, ct);
+            // With workers (send --workers), they send the whole audience in batches; a proof goes from here.
+            var outcome = host.Work is { } work && plan.OnlySubscriber is null
+                ? await new WorkerDelivery(host, work, plan.Mail).DeliverAsync(mailing.Key, retryFailed, ct)
+                : await mailing.DeliverAsync(run, plan.OnlySubscriber, retryFailed, ct);
             yield return outcome;
             if (outcome is MailingOutcome.Stopped)
             {

@@ -1,5 +1,9 @@
+using Roundup.Application.Delivering;
 using Roundup.Application.Hosting;
 using Roundup.Application.Writing;
+using Roundup.Delivery;
+using Roundup.Delivery.Sending;
+using Roundup.Delivery.Transport;
 using Roundup.FullText;
 using Roundup.Papers;
 using Roundup.Profiles;
@@ -36,5 +40,25 @@ public static class WorkSteps
     {
         ArgumentNullException.ThrowIfNull(host);
         return await WriterFactory.Create(host, profile).WriteGroundedAsync(paper, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends one batch of <paramref name="mailing"/> (enqueued by the coordinator) with this machine's Mail settings:
+    /// the message is rendered from the issue in the shared store, as the coordinator would have rendered it.
+    /// </summary>
+    public static async Task<DeliveryBatchOutcome> DeliverAsync(RoundupHost host, MailingKey mailing, int messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var plan = await new SendIssue(host).PlanAsync(mailing.Issue, null, cancellationToken);
+        var content = plan.Mailings.FirstOrDefault(m => m.Key == mailing)?.Content
+            ?? throw new WorkFailedException($"{mailing}: the issue has no such mailing (an erratum not asked to be e-mailed?)");
+        try
+        {
+            return new DeliveryBatchOutcome(await plan.Mail.Run(host).RunBatchAsync(mailing, content, messages, cancellationToken));
+        }
+        catch (DeliveryException e)
+        {
+            return new DeliveryBatchOutcome(null, e.Message);
+        }
     }
 }

@@ -4,12 +4,12 @@ namespace Roundup.Application.Settings;
 
 /// <summary>
 /// The configuration section <c>Workers</c>: whether the weekly job's parallel parts (reading full texts, writing
-/// entries) run as jobs for <c>roundup worker</c> processes on any number of machines, and how those jobs behave.
+/// entries, delivery batches) run as jobs for <c>roundup worker</c> processes on any number of machines, and how those jobs behave.
 /// The jobs, their shared results and arXiv's turn-taking live in PostgreSQL, which every machine reaches.
 /// </summary>
 public sealed class WorkersOptions
 {
-    /// <summary>Off by default: one process does everything. <c>--workers</c> on run, select and write turns it on.</summary>
+    /// <summary>Off by default: one process does everything. <c>--workers</c> on run, select, write and send turns it on.</summary>
     public bool Enabled { get; init; }
 
     /// <summary>The PostgreSQL database of the jobs (Npgsql form: <c>Host=…;Port=…;Username=…;Database=…</c>).</summary>
@@ -33,6 +33,9 @@ public sealed class WorkersOptions
     /// <summary>Seconds between a worker's looks for new jobs, and the coordinator's looks at their progress.</summary>
     public double PollSeconds { get; init; } = 1;
 
+    /// <summary>Messages in one delivery job of <c>send --workers</c> (a worker claims them under its lease and sends them).</summary>
+    public int DeliveryBatch { get; init; } = 1000;
+
     /// <summary>Thread count actually used.</summary>
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 
@@ -41,6 +44,11 @@ public sealed class WorkersOptions
         if (Threads < 0)
         {
             yield return Problem(nameof(Threads), Threads, "must be 0 (one per core) or more");
+        }
+
+        if (DeliveryBatch < 1)
+        {
+            yield return Problem(nameof(DeliveryBatch), DeliveryBatch, "must be at least 1");
         }
 
         if (Retries < 0)

@@ -5,10 +5,10 @@ using Roundup.Cli.Output;
 namespace Roundup.Cli.Commands;
 
 /// <summary>
-/// <c>roundup send --week W [--dry-run] [--only ADDRESS] [--retry-failed]</c>: delivers an approved issue to every
+/// <c>roundup send --week W [--dry-run] [--only ADDRESS] [--retry-failed] [--workers]</c>: delivers an approved issue to every
 /// active subscriber through the outbox, then every erratum mailing of the week that was asked for
 /// (<c>correct --email</c>) and is not finished. Run it again after a crash, a kill or a relay failure: it resumes, and
-/// nobody gets a second copy (see <see cref="SendIssue"/>). <c>--retry-failed</c> sends
+/// nobody gets a second copy (see <see cref="SendIssue"/>); with <c>--workers</c> the workers send it in batches. <c>--retry-failed</c> sends
 /// the failed messages of subscribers who are still active again. Exit code 0 only when every mailing is finished (all
 /// sent, save addresses the relay refused, now suppressed); 1 when the relay stopped the run or anything is left to
 /// send later or to retry, and the last line says what.
@@ -28,8 +28,13 @@ public static class SendCommand
         command.Options.Add(week);
         command.Options.Add(dryRun);
         command.Options.Add(only);
+        var workers = new Option<bool>(FullTextArguments.WorkersOption)
+        {
+            Description = "Hand the mailing to roundup worker processes (Workers:Enabled) in batches of Workers:DeliveryBatch messages, each sent through the worker's own Mail settings, and wait for them",
+        };
         command.Options.Add(retryFailed);
-        CommandRunner.SetAction(command, async (parse, host, ct) =>
+        command.Options.Add(workers);
+        CommandRunner.SetAction(command, parse => parse.GetValue(workers) ? [new("Workers:Enabled", "true")] : [], async (parse, host, ct) =>
         {
             var send = new SendIssue(host);
             var plan = await send.PlanAsync(WindowArguments.ResolveWeek(parse, week, host), parse.GetValue(only), ct);

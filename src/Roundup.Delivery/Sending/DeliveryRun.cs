@@ -80,7 +80,7 @@ public sealed class DeliveryRun
         var enqueued = await _outbox.EnqueueAsync(mailing, _builder.List.Domain, onlySubscriber, cancellationToken);
         _logger.LogInformation("{Week}: {Enqueued} new message(s) in the outbox; sending through {Destination} on {Connections} connection(s) as {Sender}", mailing, enqueued, _transports.Description, _options.Connections, lease.Sender);
 
-        using var run = new Run(this, mailing, content, onlySubscriber, lease);
+        using var run = new Run(this, mailing, content, onlySubscriber, lease, quota: null);
         await run.ExecuteAsync(cancellationToken);
         var after = await _outbox.CountAsync(mailing, cancellationToken);
         var waiting = onlySubscriber is { } only
@@ -93,6 +93,21 @@ public sealed class DeliveryRun
             NextAttempt = waiting > 0 ? await _outbox.NextDeferredAsync(mailing, cancellationToken) : null,
             Retryable = await _outbox.CountRetryableAsync(mailing, onlySubscriber, cancellationToken),
         };
+    }
+
+    /// <summary>
+    /// One batch of a mailing someone else enqueued (a worker's delivery job): claims at most <paramref name="messages"/>
+    /// due rows under a lease of its own and sends them, as <see cref="RunAsync"/> would, but returns as soon as nothing
+    /// more is due now instead of waiting for other senders' leases or for deferred messages (whoever hands out the
+    /// batches looks again). Throws <see cref="DeliveryException"/> as <see cref="RunAsync"/> does.
+    /// </summary>
+    public async Task<DeliveryBatchReport> RunBatchAsync(MailingKey mailing, IMessageContent content, int messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(messages, 1);
+        var lease = new OutboxLease(OutboxLease.NewSender(), _options.Lease);
+        using var run = new Run(this, mailing, content, null, lease, quota: messages);
+        await run.ExecuteAsync(cancellationToken);
+        return new DeliveryBatchReport(run.Claimed, run.Resumed, run.Sent, run.Deferred, run.Failed);
     }
 
     /// <summary>Builds every message the run would send now (with <paramref name="retryFailed"/>, the failed ones it would retry too), without sending or changing anything.</summary>
@@ -123,8 +138,11 @@ public sealed class DeliveryRun
         return new DeliveryPreview(mailing, recipients, subject);
     }
 
-    /// <summary>One run's moving parts: the claiming loop, the sending tasks, the refusal streak and the counts.</summary>
-    private sealed class Run(DeliveryRun owner, MailingKey mailing, IMessageContent content, long? onlySubscriber, OutboxLease lease) : IDisposable
+    /// <summary>
+    /// One run's moving parts: the claiming loop, the sending tasks, the refusal streak and the counts. A run with a
+    /// <paramref name="quota"/> is a batch: it claims at most that many rows and does not wait for other senders.
+    /// </summary>
+    private sealed class Run(DeliveryRun owner, MailingKey mailing, IMessageContent content, long? onlySubscriber, OutboxLease lease, int? quota) : IDisposable
     {
         private readonly Channel<OutboxItem> _queue = Channel.CreateBounded<OutboxItem>(owner._options.Connections * 2);
         private readonly SemaphoreSlim _finished = new(0);
@@ -135,6 +153,9 @@ public sealed class DeliveryRun
         private int _deferred;
         private int _failed;
         private int _resumed;
+        private int _claimed;
+
+        public int Claimed => _claimed;
 
         public int Sent => _sent;
 
@@ -227,9 +248,10 @@ public sealed class DeliveryRun
 
         private async Task ClaimAllAsync(CancellationToken cancellationToken)
         {
-            while (!Halted)
+            while (!Halted && (quota is null || _claimed < quota))
             {
-                var batch = await Outbox.ClaimAsync(mailing, owner._options.BatchSize, lease, onlySubscriber, cancellationToken);
+                var batch = await Outbox.ClaimAsync(mailing, Math.Min(owner._options.BatchSize, (quota ?? int.MaxValue) - _claimed), lease, onlySubscriber, cancellationToken);
+                _claimed += batch.Count;
                 var resumed = batch.Count(i => i.Resumed);
                 if (resumed > 0)
                 {
@@ -259,6 +281,12 @@ public sealed class DeliveryRun
                     // Messages still with the relay may come back deferred: look again when one is done.
                     await _finished.WaitAsync(cancellationToken);
                     continue;
+                }
+
+                if (quota is not null)
+                {
+                    // A batch: whoever handed it out waits for other senders and for deferred messages.
+                    return;
                 }
 
                 if (onlySubscriber is null && await Outbox.NextLeaseEndAsync(mailing, lease.Sender, cancellationToken) is { } leaseEnd)

@@ -14,6 +14,7 @@ namespace Roundup.Workers.Database;
 [JsonSerializable(typeof(PaperToWrite))]
 [JsonSerializable(typeof(GroundedEntry))]
 [JsonSerializable(typeof(CuratorProfile))]
+[JsonSerializable(typeof(DeliveryBatchOutcome))]
 internal sealed partial class WorkJson : JsonSerializerContext;
 
 internal sealed class ArxivIdText : JsonConverter<ArxivId>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using Roundup.Application.Distributing;
+using Roundup.Delivery;
 using Roundup.Papers;
 using Roundup.Profiles;
 using Roundup.Writing.Pipeline;
@@ -10,7 +11,7 @@ namespace Roundup.Workers.Database;
 
 /// <summary>
 /// The shared state of one coordinator's run: the full texts asked for and what the workers read, the entries asked
-/// for and what they wrote. A result is stored once (the first worker to finish wins), so a job repeated after a
+/// for and what they wrote, the delivery batches handed out and what they sent. A result is stored once (the first worker to finish wins), so a job repeated after a
 /// killed worker finds it done.
 /// </summary>
 public sealed class WorkStore(WorkDatabase database)
@@ -144,6 +145,61 @@ public sealed class WorkStore(WorkDatabase database)
         return [.. papers.Select(p => results.TryGetValue(p.Paper.Id.Canonical, out var json)
             ? JsonSerializer.Deserialize(json, WorkJson.Default.GroundedEntry)!
             : throw new WorkFailedException($"{p.Paper.Id}: no entry was stored for it"))];
+    }
+
+    /// <summary>Records <paramref name="count"/> new delivery batches of the mailing and returns their numbers.</summary>
+    public async Task<IReadOnlyList<int>> AskToDeliverAsync(Guid run, MailingKey mailing, int count, int messages, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            INSERT INTO {S}.deliveries (run, batch, mailing, messages)
+            SELECT @run, coalesce((SELECT max(batch) FROM {S}.deliveries WHERE run = @run), 0) + n, @mailing, @messages FROM generate_series(1, @count) AS n
+            RETURNING batch
+            """, connection);
+        command.Parameters.AddWithValue("run", run);
+        command.Parameters.AddWithValue("mailing", mailing.ToString());
+        command.Parameters.AddWithValue("messages", messages);
+        command.Parameters.AddWithValue("count", count);
+        var batches = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            batches.Add(reader.GetInt32(0));
+        }
+
+        return [.. batches.Order()];
+    }
+
+    /// <summary>A batch still to send (its mailing and size), or null when it is done (or its run is gone).</summary>
+    public async Task<(MailingKey Mailing, int Messages)?> UnsentBatchAsync(Guid run, int batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT mailing, messages FROM {S}.deliveries WHERE run = @run AND batch = @batch AND result IS NULL", connection);
+        command.Parameters.AddWithValue("run", run);
+        command.Parameters.AddWithValue("batch", batch);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (MailingKey.Parse(reader.GetString(0)), reader.GetInt32(1)) : null;
+    }
+
+    /// <summary>Stores what a batch did, unless it is stored already; true when this one's was kept.</summary>
+    public async Task<bool> SaveDeliveryAsync(Guid run, int batch, DeliveryBatchOutcome outcome, string worker, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"UPDATE {S}.deliveries SET result = @result, sent_by = @worker, sent_at = now() WHERE run = @run AND batch = @batch AND result IS NULL", connection);
+        command.Parameters.AddWithValue("run", run);
+        command.Parameters.AddWithValue("batch", batch);
+        command.Parameters.AddWithValue("result", JsonSerializer.Serialize(outcome, WorkJson.Default.DeliveryBatchOutcome));
+        command.Parameters.AddWithValue("worker", worker);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>What the batches did, in the order given.</summary>
+    public async Task<IReadOnlyList<DeliveryBatchOutcome>> DeliveryOutcomesAsync(Guid run, IReadOnlyList<int> batches, CancellationToken cancellationToken)
+    {
+        var results = await ResultsAsync($"SELECT batch::text, result FROM {S}.deliveries WHERE run = @run AND result IS NOT NULL", run, cancellationToken);
+        return [.. batches.Select(b => results.TryGetValue(b.ToString(System.Globalization.CultureInfo.InvariantCulture), out var json)
+            ? JsonSerializer.Deserialize(json, WorkJson.Default.DeliveryBatchOutcome)!
+            : throw new WorkFailedException($"delivery batch {b}: no result was stored for it"))];
     }
 
     private async Task<Dictionary<string, string>> ResultsAsync(string sql, Guid run, CancellationToken cancellationToken)

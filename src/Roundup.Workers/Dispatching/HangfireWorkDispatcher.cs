@@ -4,6 +4,7 @@ using Hangfire.States;
 using Microsoft.Extensions.Logging;
 using Roundup.Application.Distributing;
 using Roundup.Application.Settings;
+using Roundup.Delivery;
 using Roundup.Papers;
 using Roundup.Profiles;
 using Roundup.Workers.Database;
@@ -39,6 +40,15 @@ public sealed class HangfireWorkDispatcher(JobStorage storage, WorkStore store, 
         var jobs = unwritten.Select(p => (Enqueue(Job.FromExpression<WriteEntryJob>(j => j.RunAsync(run, p.Paper.Id.Canonical, CancellationToken.None), JobEngine.WritingQueue)), p.Paper.Id.ToString())).ToList();
         await new JobWaiter(storage, options, logger).WaitAsync("writing entries", jobs, cancellationToken);
         return await store.EntriesAsync(run, papers, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DeliveryBatchOutcome>> DeliverBatchesAsync(MailingKey mailing, int batches, int messages, CancellationToken cancellationToken)
+    {
+        var run = await RunAsync(cancellationToken);
+        var numbers = await store.AskToDeliverAsync(run, mailing, batches, messages, cancellationToken);
+        var jobs = numbers.Select(b => (Enqueue(Job.FromExpression<DeliverBatchJob>(j => j.RunAsync(run, b, CancellationToken.None), JobEngine.DeliveryQueue)), $"{mailing} batch {b}")).ToList();
+        await new JobWaiter(storage, options, logger).WaitAsync($"delivering {mailing}", jobs, cancellationToken);
+        return await store.DeliveryOutcomesAsync(run, numbers, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -20,7 +20,9 @@ public static class JobEngine
 
     public const string WritingQueue = "writing";
 
-    public static IReadOnlyList<string> Queues { get; } = [FullTextQueue, WritingQueue];
+    public const string DeliveryQueue = "delivery";
+
+    public static IReadOnlyList<string> Queues { get; } = [FullTextQueue, WritingQueue, DeliveryQueue];
 
     public static JobStorage OpenStorage(string connectionString, WorkersOptions options)
     {
