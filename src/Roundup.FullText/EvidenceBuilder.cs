@@ -84,16 +84,32 @@ internal sealed class EvidenceBuilder(EvidenceFormat format, string source)
 
     public void AddReference(string text) => AddIfAny(_references, text);
 
-    public void AddTable(IEnumerable<IEnumerable<string>> rows)
+    /// <summary>
+    /// Adds a table: its rows squared (short rows padded with empty cells), empty rows dropped (bold marks and header
+    /// rows follow their rows), and where it sits (section, appendix) filled in from the reading so far.
+    /// </summary>
+    public void AddTable(IEnumerable<IEnumerable<string>> rows, EvidenceTable? details = null)
     {
-        var clean = rows
-            .Select(r => (IReadOnlyList<string>)r.Select(TextNormalizer.Normalize).ToList())
-            .Where(r => r.Any(c => c.Length > 0))
-            .ToList();
-        if (clean.Count > 0)
+        var all = rows.Select(r => r.Select(TextNormalizer.Normalize).ToList()).ToList();
+        var kept = Enumerable.Range(0, all.Count).Where(i => all[i].Any(c => c.Length > 0)).ToList();
+        if (kept.Count == 0)
         {
-            _tables.Add(new EvidenceTable(clean));
+            return;
         }
+
+        var width = kept.Max(i => all[i].Count);
+        var newRow = kept.Select((old, index) => (old, index)).ToDictionary(x => x.old, x => x.index);
+        var clean = kept.Select(i => (IReadOnlyList<string>)[.. all[i], .. Enumerable.Repeat("", width - all[i].Count)]).ToList();
+        var template = details ?? new EvidenceTable([]);
+        _tables.Add(template with
+        {
+            Rows = clean,
+            Caption = TextNormalizer.Normalize(template.Caption),
+            Bold = [.. template.Bold.Where(b => newRow.ContainsKey(b.Row)).Select(b => new TableCell(newRow[b.Row], b.Column))],
+            HeaderRows = kept.Count(i => i < template.HeaderRows),
+            Section = template.Section.Length > 0 ? template.Section : _sections.Count > 0 ? _sections[^1].Heading : "",
+            InAppendix = template.InAppendix || InAppendix,
+        });
     }
 
     public void AddHidden(HiddenTextKind kind, string text, string location)

@@ -14,4 +14,13 @@ public enum FactKind
     Compute,
     CodeLink,
     Limitation,
+
+    /// <summary>The paper's own method against the best other row of a results table, with the cells as printed.</summary>
+    HeadlineResult,
+
+    /// <summary>A claim of the abstract that the tables do not bear out (the abstract says 10×, the table 3.2×).</summary>
+    UnsupportedClaim,
+
+    /// <summary>A reason to doubt the results (no baselines, one seed, a small evaluation, …), with its evidence.</summary>
+    Doubt,
 }
