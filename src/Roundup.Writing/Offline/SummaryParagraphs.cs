@@ -79,7 +79,7 @@ public static class SummaryParagraphs
         var kinds = evidence?.Sections.GroupBy(s => s.Heading, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal) ?? [];
         return facts
             .Select((fact, order) => (fact, order))
-            .Where(x => x.fact.Kind is FactKind.ResultClaim or FactKind.SpeedOrCost)
+            .Where(x => x.fact.Kind is FactKind.ResultClaim or FactKind.SpeedOrCost && !x.fact.FromTable)
             .Select(x => (x.fact.Sentence, x.order, Rank: Rank(x.fact.Section, kinds)))
             .Where(x => x.Rank < int.MaxValue && Words(x.Sentence) is >= 5 and <= LongSentenceWords && !LooksLikeMarkup(x.Sentence))
             .OrderBy(x => x.Rank).ThenBy(x => x.order)
