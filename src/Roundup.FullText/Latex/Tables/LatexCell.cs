@@ -47,7 +47,7 @@ internal sealed partial record LatexCell(string Text, int Span, int RowSpan, boo
         return LatexScanner.ReadGroup(s, i, out var end) is { } text ? (text, end) : null;
     }
 
-    [GeneratedRegex(@"^\\multicolumn\s*\{\s*(?<n>\d{1,6})\s*\}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\\multicolumn\s*\{\s*(?<n>\d{1,9})\s*\}", RegexOptions.CultureInvariant)]
     private static partial Regex MultiColumn();
 
     [GeneratedRegex(@"\\multirow\s*(?:\[[^\]]*\])?\s*\{\s*(?<n>-?\d{1,6})\s*\}", RegexOptions.CultureInvariant)]

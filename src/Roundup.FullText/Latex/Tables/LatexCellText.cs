@@ -96,6 +96,9 @@ internal static partial class LatexCellText
         return string.Join(' ', cells.Where(c => c.Length > 0));
     }
 
+    /// <summary>TeX math as a table cell shows it: written out when simple, else kept as <c>$…$</c>.</summary>
+    public static string MathText(string tex) => Flatten(tex) is { } plain ? TextNormalizer.Normalize(plain) : $"${tex.Trim()}$";
+
     /// <summary>Simple math written out, or null when it holds commands a reader would not see as plain text.</summary>
     private static string? Flatten(string math)
     {
