@@ -61,8 +61,8 @@ internal static partial class HtmlTables
 
                 var text = CellText(cell);
                 var isBold = text.Length > 0 && HtmlBold.Covers(cell, text);
-                var columns = Math.Clamp(cell.ColumnSpan, 1, MaxSpan);
-                var rowSpan = Math.Clamp(cell.RowSpan, 1, MaxSpan);
+                var columns = Span(cell, "colspan");
+                var rowSpan = Span(cell, "rowspan");
                 for (var k = 0; k < columns; k++)
                 {
                     if (isBold)
@@ -101,6 +101,12 @@ internal static partial class HtmlTables
 
         return (grid, bold, header);
     }
+
+    /// <summary>A span as written, capped: browsers cap it too, and a huge one is a typo or an attack on memory.</summary>
+    private static int Span(IElement cell, string attribute) =>
+        long.TryParse(cell.GetAttribute(attribute)?.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? (int)Math.Clamp(n, 1, MaxSpan)
+            : 1;
 
     private static bool IsHeader(IHtmlTableRowElement row) =>
         row.ParentElement?.LocalName == "thead"

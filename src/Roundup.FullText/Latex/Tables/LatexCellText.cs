@@ -118,6 +118,7 @@ internal static partial class LatexCellText
             return null;
         }
 
+        s = Operator().Replace(s, m => m.Groups["l"].Value.Length > 0 && m.Groups["r"].Value.Length > 0 ? $"{m.Groups["l"].Value} {m.Groups["op"].Value} {m.Groups["r"].Value}" : m.Value.Trim());
         s = Superscript().Replace(s, m => m.Groups["a"].Value);
         s = Subscript().Replace(s, m => m.Groups["base"].Value + (Number().IsMatch(m.Groups["a"].Value) && m.Groups["base"].Value.Length > 0 && char.IsDigit(m.Groups["base"].Value[^1]) ? $" ({m.Groups["a"].Value})" : m.Groups["a"].Value));
         return s.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal);
@@ -131,6 +132,10 @@ internal static partial class LatexCellText
 
     [GeneratedRegex(@"\\(?<c>[A-Za-z]+|[,;:! %])", RegexOptions.CultureInvariant)]
     private static partial Regex MathCommand();
+
+    /// <summary>A binary operator between two operands is spaced as TeX sets it: "70.1\pm0.3" → "70.1 ± 0.3".</summary>
+    [GeneratedRegex(@"(?<l>[^\s±∓×≈≤≥·])?\s*(?<op>[±∓×≈≤≥·])\s*(?<r>[^\s±∓×≈≤≥·])?", RegexOptions.CultureInvariant)]
+    private static partial Regex Operator();
 
     [GeneratedRegex(@"\^\s*(?:\{(?<a>[^{}]*)\}|(?<a>[^\s{}]))", RegexOptions.CultureInvariant)]
     private static partial Regex Superscript();
