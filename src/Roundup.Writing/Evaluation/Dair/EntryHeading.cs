@@ -46,7 +46,8 @@ public static partial class EntryHeading
     [GeneratedRegex(@"^\*\*(?<name>[^*\n]{1,200})\*\*[ \t]*[-–—:]?\s*")]
     private static partial Regex Bold();
 
-    [GeneratedRegex(@"^(?<name>[^\n]*?[^\s.!?])[ \t]{2,}(?=\S)")]
+    // A name may end in "?" ("Does RL Incentivize Reasoning in LLMs Beyond the Base Model?"), not in "." or "!".
+    [GeneratedRegex(@"^(?<name>[^\n]*?[^\s.!])[ \t]{2,}(?=\S)")]
     private static partial Regex TwoSpaces();
 
     [GeneratedRegex(@"^(?<name>[^\n.!?]*?\S)[ \t]+[-–—][ \t]+(?=\S)")]
