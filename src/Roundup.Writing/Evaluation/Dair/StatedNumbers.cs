@@ -5,8 +5,8 @@ namespace Roundup.Writing.Evaluation.Dair;
 
 /// <summary>
 /// The numbers a text states, as values: "10x" = "10×" = "10", "45.2%" = "45.2 %", "1,000" = "1000", "1.5M" =
-/// "1.5 million". Not numbers here: digits inside a name ("Qwen2.5-72B", "GPT-4o", "3D") and years (1900–2099 with
-/// no unit, as in "AIME 2024"). A range "2.5–7.5%" states both ends. Numbers written as words are not read.
+/// "1.5 million". Not numbers here: digits inside a name ("Qwen2.5-72B", "GPT-4o", "3D"), years (1900–2099 with
+/// no unit, as in "AIME 2024") and list markers ("(1)", "2)"). A range "2.5–7.5%" states both ends. Numbers written as words are not read.
 /// </summary>
 public static partial class StatedNumbers
 {
@@ -22,7 +22,8 @@ public static partial class StatedNumbers
             }
 
             var unit = m.Groups["unit"].Value;
-            if (unit.Length == 0 && !m.Groups["frac"].Success && value is >= 1900 and <= 2099)
+            var bare = unit.Length == 0 && !m.Groups["frac"].Success;
+            if (bare && (value is >= 1900 and <= 2099 || IsListMarker(text, m)))
             {
                 continue;
             }
@@ -35,6 +36,14 @@ public static partial class StatedNumbers
 
     /// <summary>Whether the two texts state at least one number of the same value.</summary>
     public static bool ShareAny(IReadOnlySet<decimal> reference, IReadOnlySet<decimal> candidate) => reference.Overlaps(candidate);
+
+    /// <summary>"(1)" or "1)" opening an item of a list the entry or abstract enumerates.</summary>
+    private static bool IsListMarker(string text, Match m)
+    {
+        var end = m.Index + m.Length;
+        var before = m.Index == 0 ? ' ' : text[m.Index - 1];
+        return end < text.Length && text[end] == ')' && (before == '(' || char.IsWhiteSpace(before));
+    }
 
     private static decimal Scaled(decimal value, string unit)
     {
