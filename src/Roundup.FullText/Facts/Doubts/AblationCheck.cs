@@ -20,7 +20,7 @@ internal static partial class AblationCheck
             DoubtKind.NoAblation,
             "no ablation: the parts of the method are not tested one by one",
             "Looked for an ablation (the word, \"w/o\" or \"without …\" rows, parts removed or replaced) in the text, appendix, captions and tables: none found.",
-            "whole paper");
+            DoubtFinder.WholePaper);
     }
 
     [GeneratedRegex(@"\bablat|\bw/o\b|\bwithout (the |our |its |any )?[\w\-]+ (module|component|loss|term|stage|step|layer|head|block|pre-?training|regulari[sz]ation|objective)\b|\bcomponent (analysis|study)\b|\b(contribution|effect|importance|impact) of (each|every|the individual|individual) (component|module|part)s?\b|\b(remov(e|ed|ing)|replac(e|ed|ing)|disabl(e|ed|ing)) (the |each |our |this )?[\w\-]+ (module|component|loss|term|stage|step|layer|objective)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

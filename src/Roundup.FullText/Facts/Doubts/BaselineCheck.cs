@@ -23,12 +23,12 @@ internal static partial class BaselineCheck
                 DoubtKind.NoBaselines,
                 "no baselines: the results are not compared with any other method",
                 "Looked for baselines and comparisons (\"baseline\", \"compared with\", \"outperforms\", \"state of the art\", \"vs.\") in the text, appendix, captions and tables: none found.",
-                "whole paper");
+                DoubtFinder.WholePaper);
             yield break;
         }
 
         var defining = paper.Own.Where(s => BaselineDefinition().IsMatch(s.Text)).ToList();
-        if (named || defining.Count == 0 || !defining.All(s => Weak().IsMatch(s.Text)) || paper.AnyWhere(StrongComparison()))
+        if (named || defining.Count == 0 || !defining.All(s => WeakOnly(s.Text)) || paper.AnyWhere(StrongComparison()))
         {
             yield break;
         }
@@ -40,6 +40,13 @@ internal static partial class BaselineCheck
             defining[0].Text,
             defining[0].Section);
     }
+
+    /// <summary>A sentence naming weak baselines and no system by name beside them ("a random and a majority-class baseline").</summary>
+    private static bool WeakOnly(string sentence) =>
+        Weak().IsMatch(sentence) && !Name().Matches(Weak().Replace(sentence, " ")).Any(m => m.Index > 0);
+
+    [GeneratedRegex(@"\b[A-Z][\w\-]*[A-Z0-9][\w\-]*\b|\b[A-Z][a-z]+[\w\-]*\b(?<!\b(The|We|Our|As|For|In|Table|Section|Figure|Appendix|These|This|Both|Two|Three))", RegexOptions.CultureInvariant)]
+    private static partial Regex Name();
 
     [GeneratedRegex(@"\bbaselines?\b|\bcompar(e|ed|es|ing|ison|isons)\b|\boutperform|\bstate[- ]of[- ]the[- ]art\b|\bSOTA\b|\b(prior|previous|existing|competing) (methods?|work|approach(es)?|systems?|models?|best)\b|\bvs\.?(?=\s)|\bversus\b|\b(better|worse|faster|slower|stronger|higher|lower) than\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Comparison();

@@ -33,6 +33,11 @@ internal static partial class ComputeCheck
 
     private static Doubt? FromTable(EvidenceTable table)
     {
+        if (table.Rows.Count < 2 || table.Rows.Any(r => r.Count != table.Rows[0].Count))
+        {
+            return null;
+        }
+
         var header = table.Rows.Take(Math.Max(1, table.HeaderRows)).ToList();
         var column = Enumerable.Range(0, table.Rows[0].Count).FirstOrDefault(c => header.Any(r => SizeHeader().IsMatch(r[c])), -1);
         if (column < 0)

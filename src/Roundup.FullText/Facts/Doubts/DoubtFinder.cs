@@ -11,6 +11,15 @@ public static class DoubtFinder
 {
     public const int MaxDoubts = 4;
 
+    /// <summary>
+    /// The Section of a doubt that states an absence (no error bars, no ablation, no baselines): its Sentence then says
+    /// what was looked for and where, rather than quoting the paper.
+    /// </summary>
+    public const string WholePaper = "whole paper";
+
+    /// <summary>Whether the fact is a doubt stating an absence, whose Sentence is not a sentence of the paper.</summary>
+    public static bool StatesAbsence(Fact fact) => fact is { Kind: FactKind.Doubt, Section: WholePaper };
+
     public static IReadOnlyList<Fact> Find(PaperEvidence evidence, IReadOnlyList<Fact> facts)
     {
         ArgumentNullException.ThrowIfNull(evidence);

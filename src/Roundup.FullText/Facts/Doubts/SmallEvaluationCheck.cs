@@ -47,7 +47,7 @@ internal static partial class SmallEvaluationCheck
     [GeneratedRegex(
         @"\btest(ing)?\s+(set|split|data)\s+(of|with|contains|containing|consists of|consisting of|comprises|comprising|has|includes|including)\s+(only\s+|just\s+)?(\$?n_\{?[^=$]{0,30}=\s*)?" + Count + @"\s*\$?\s*" + Unit
         + @"|\b" + Count + @"\s+(held-out\s+|test(ing)?\s+|evaluation\s+)" + Unit
-        + @"|\b(evaluat\w+|test\w*)\s+((it|them|our \w+|the \w+|each \w+)\s+)?(on|using)\s+(only\s+|just\s+)?" + Count + @"\s+([\w\-]+\s+)?" + Unit
+        + @"|\b(evaluat\w+|test\w*)\s+((our |the |each )?[\w\-]+\s+)?(on|using)\s+(only\s+|just\s+)?" + Count + @"\s+([\w\-]+\s+)?" + Unit
         + @"|\b" + Count + @"\s+" + Unit + @"\s+(are\s+|were\s+)?(for|used for|held out for|as the)\s+(the\s+)?(test(ing)?|evaluation)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TestSize();
