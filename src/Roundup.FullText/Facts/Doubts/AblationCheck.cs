@@ -10,7 +10,7 @@ internal static partial class AblationCheck
 {
     public static IEnumerable<Doubt> Find(PaperReading paper)
     {
-        if (!paper.WholePaperRead || !paper.HasMeasuredResults || !paper.ProposesMethod || OwnBenchmarkCheck.Introduced(paper) is not null
+        if (!paper.WholePaperRead || !paper.HasMeasuredResults || !paper.ProposesMethod || paper.IntroducedBenchmark is not null
             || paper.Facts.Any(f => f.Kind == FactKind.Ablation) || paper.AnyWhere(Ablation()))
         {
             yield break;

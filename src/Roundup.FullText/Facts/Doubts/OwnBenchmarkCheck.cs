@@ -18,7 +18,7 @@ internal static partial class OwnBenchmarkCheck
 
     public static IEnumerable<Doubt> Find(PaperReading paper)
     {
-        if (!paper.WholePaperRead || !paper.HasMeasuredResults || Introduced(paper) is not { } own)
+        if (!paper.WholePaperRead || !paper.HasMeasuredResults || paper.IntroducedBenchmark is not { } own)
         {
             yield break;
         }

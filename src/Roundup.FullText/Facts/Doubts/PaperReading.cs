@@ -11,6 +11,10 @@ internal sealed partial class PaperReading
     public const string AbstractSection = "Abstract";
     public const string CaptionsSection = "Captions";
 
+    private readonly Lazy<string> _allText;
+    private readonly Lazy<(string Name, PaperSentence Sentence)?> _introduced;
+    private readonly Lazy<bool> _proposesMethod;
+
     public PaperReading(PaperEvidence evidence, IReadOnlyList<Fact> facts)
     {
         Evidence = evidence;
@@ -20,6 +24,13 @@ internal sealed partial class PaperReading
         sentences.AddRange(evidence.Sections.SelectMany((section, i) => section.Paragraphs.SelectMany(FactExtractor.Sentences).Select(s => new PaperSentence(section.Heading, kinds[i], s))));
         sentences.AddRange(evidence.Captions.SelectMany(FactExtractor.Sentences).Select(s => new PaperSentence(CaptionsSection, SectionKind.Other, s)));
         Sentences = sentences;
+        _allText = new Lazy<string>(() => string.Join(
+            "\n",
+            Sentences.Select(s => s.Text)
+                .Concat(evidence.Tables.Select(t => t.Caption))
+                .Concat(evidence.Tables.SelectMany(t => t.Rows.Select(r => string.Join(" | ", r))))));
+        _introduced = new Lazy<(string, PaperSentence)?>(() => OwnBenchmarkCheck.Introduced(this));
+        _proposesMethod = new Lazy<bool>(() => Opening.Any(s => MethodContribution().IsMatch(s.Text)));
         KindOf = evidence.Sections.Select((s, i) => (s.Heading, Kind: kinds[i])).GroupBy(s => s.Heading, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal);
     }
 
@@ -52,11 +63,13 @@ internal sealed partial class PaperReading
         Facts.Any(f => f.Kind is FactKind.ResultClaim or FactKind.HeadlineResult) || Evidence.Tables.Any(IsNumeric);
 
     /// <summary>Whether the paper says it proposes a method of its own (rather than a dataset, survey or system report).</summary>
-    public bool ProposesMethod => Opening.Any(s => MethodContribution().IsMatch(s.Text));
+    public bool ProposesMethod => _proposesMethod.Value;
+
+    /// <summary>The dataset or benchmark the paper says it introduces, with the sentence saying so, or null.</summary>
+    public (string Name, PaperSentence Sentence)? IntroducedBenchmark => _introduced.Value;
 
     /// <summary>Whether the pattern occurs anywhere: text, appendix, captions or table cells.</summary>
-    public bool AnyWhere(Regex pattern) =>
-        Sentences.Any(s => pattern.IsMatch(s.Text)) || Evidence.Tables.Any(t => t.Rows.Any(r => r.Any(pattern.IsMatch)) || pattern.IsMatch(t.Caption));
+    public bool AnyWhere(Regex pattern) => pattern.IsMatch(_allText.Value);
 
     /// <summary>A sentence cut to a phrase a commentary can use, at a word end.</summary>
     public static string Phrase(string text, int max = 110)

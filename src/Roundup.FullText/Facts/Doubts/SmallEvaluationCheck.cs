@@ -49,6 +49,6 @@ internal static partial class SmallEvaluationCheck
         + @"|\b" + Count + @"\s+(held-out\s+|test(ing)?\s+|evaluation\s+)" + Unit
         + @"|\b(evaluat\w+|test\w*)\s+((our |the |each )?[\w\-]+\s+)?(on|using)\s+(only\s+|just\s+)?" + Count + @"\s+([\w\-]+\s+)?" + Unit
         + @"|\b" + Count + @"\s+" + Unit + @"\s+(are\s+|were\s+)?(for|used for|held out for|as the)\s+(the\s+)?(test(ing)?|evaluation)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TestSize();
 }
