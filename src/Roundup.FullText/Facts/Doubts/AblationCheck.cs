@@ -19,7 +19,7 @@ internal static partial class AblationCheck
         yield return new Doubt(
             DoubtKind.NoAblation,
             "no ablation: the parts of the method are not tested one by one",
-            "Looked for an ablation (the word, \"w/o\" or \"without …\" rows, parts removed or replaced) in the text, appendix, captions and tables: none found.",
+            "Looked for an ablation (the word, \"w/o\" or \"without …\" rows, parts removed) in text, appendix, captions, tables: none.",
             DoubtFinder.WholePaper);
     }
 

@@ -22,7 +22,7 @@ internal static partial class BaselineCheck
             yield return new Doubt(
                 DoubtKind.NoBaselines,
                 "no baselines: the results are not compared with any other method",
-                "Looked for baselines and comparisons (\"baseline\", \"compared with\", \"outperforms\", \"state of the art\", \"vs.\") in the text, appendix, captions and tables: none found.",
+                "Looked for \"baseline\", \"compared with\", \"outperforms\", \"state of the art\", \"vs.\" in text, appendix, captions, tables: none.",
                 DoubtFinder.WholePaper);
             yield break;
         }

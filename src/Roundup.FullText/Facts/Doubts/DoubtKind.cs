@@ -1,7 +1,7 @@
 namespace Roundup.FullText.Facts.Doubts;
 
 /// <summary>The reasons to doubt a paper's results that <see cref="DoubtFinder"/> looks for, most important first.</summary>
-public enum DoubtKind
+internal enum DoubtKind
 {
     NoBaselines,
     WeakBaselinesOnly,
