@@ -203,6 +203,7 @@ public sealed class DoubtFinderTests
 
         Assert.Empty(Doubts(abstractOnly));
         Assert.Empty(Doubts(onePage));
+        Assert.Empty(Doubts(new PaperEvidence { Format = EvidenceFormat.Pdf, Source = "empty.pdf" }));
     }
 
     [Fact]
