@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Roundup.FullText.Facts.Doubts;
 
 namespace Roundup.FullText.Facts;
 
@@ -54,6 +55,7 @@ public static partial class FactExtractor
             Add(facts, FactKind.Ablation, "ablation", ablation.s, ablation.Section);
         }
 
+        facts.AddRange(DoubtFinder.Find(evidence, facts));
         return facts;
     }
 
