@@ -45,7 +45,7 @@ public static class EvidencePrinter
             text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key}:");
             foreach (var f in group)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"    {S(f.Value)}  — \"{Short(f.Sentence, 140)}\" [{S(f.Section)}]");
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {S(f.Value)}  — {(f.QuotesPaper ? $"\"{Short(f.Sentence, 140)}\"" : Short(f.Sentence, 140))} [{S(f.Section)}]");
             }
         }
 
