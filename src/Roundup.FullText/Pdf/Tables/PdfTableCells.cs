@@ -9,6 +9,9 @@ internal static partial class PdfTableCells
 {
     public static bool IsNumber(string text) => Number().IsMatch(text.Trim());
 
+    /// <summary>A cell printed where a number would be, saying there is none ("—", "n/a").</summary>
+    public static bool IsNoNumber(string text) => text.Trim() is "-" or "–" or "—" or "−" or "n/a" or "N/A" or "NA" or "n.a.";
+
     public static bool IsBold(IEnumerable<Word> words)
     {
         var letters = words.SelectMany(w => w.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();

@@ -3,7 +3,7 @@ using UglyToad.PdfPig.Content;
 namespace Roundup.FullText.Pdf.Tables;
 
 /// <summary>
-/// A table's rows as cells. Header rows are the rows above the first row holding a number. Columns come from the body
+/// A table's rows as cells. Header rows are the rows above the first row of numbers. Columns come from the body
 /// rows (<see cref="PdfTableColumns"/>); a body word goes to the column under its centre, a header cell to every
 /// column it covers (a spanning header is repeated in each). A row whose only cells sit between two rows empty there
 /// (a label centred on two rows, "6 | 6" beside "OTSL" and "HTML") is a merged cell: it fills both.
@@ -14,7 +14,7 @@ internal static class PdfTableGrid
 
     public static Grid? Build(List<PdfTableRow> rows)
     {
-        var firstBody = rows.FindIndex(r => r.Segments.Any(s => PdfTableCells.IsNumber(PdfTableCells.Text(s.Words))));
+        var firstBody = rows.FindIndex(IsBody);
         var headerRows = firstBody < 0 ? 0 : firstBody;
         var columns = PdfTableColumns.Find(rows.Skip(headerRows));
         if (columns.Count < 2)
@@ -61,6 +61,16 @@ internal static class PdfTableGrid
         return new Grid(cells, headerRows, boldCells);
     }
 
+    /// <summary>
+    /// A row of results: two numbers, or one that ends the row ("(0.75) | time (secs)" is a header); "—" and "n/a"
+    /// stand in for numbers.
+    /// </summary>
+    private static bool IsBody(PdfTableRow row)
+    {
+        var numbers = row.Segments.Select(s => PdfTableCells.Text(s.Words)).Select(t => PdfTableCells.IsNumber(t) || PdfTableCells.IsNoNumber(t)).ToList();
+        return numbers.Count(n => n) >= 2 || numbers[^1];
+    }
+
     private static void FillBody(PdfTableRow row, List<(double Left, double Right)> columns, string[] text, bool[] bold)
     {
         var byColumn = new List<Word>[columns.Count];
@@ -92,9 +102,16 @@ internal static class PdfTableGrid
             var covered = Enumerable.Range(0, columns.Count)
                 .Where(c => Overlap(segment, columns[c]) >= 0.5 * (columns[c].Right - columns[c].Left))
                 .ToList();
-            if (covered.Count == 0)
+            var centre = (segment.Left + segment.Right) / 2;
+            var gap = columns.FindIndex(c => c.Left > centre);
+            if (covered.Count == 0 && gap > 0 && columns[gap - 1].Right < centre && OverGap(segment, columns[gap - 1], columns[gap]))
             {
-                covered.Add(PdfTableColumns.At(columns, (segment.Left + segment.Right) / 2));
+                // Centred over the gap between two columns: a header over both ("CS" over "prec. | yield").
+                covered.AddRange([gap - 1, gap]);
+            }
+            else if (covered.Count == 0)
+            {
+                covered.Add(PdfTableColumns.At(columns, centre));
             }
 
             var cellText = PdfTableCells.Text(segment.Words);
@@ -105,6 +122,13 @@ internal static class PdfTableGrid
                 bold[c] |= cellBold;
             }
         }
+    }
+
+    private static bool OverGap(PdfTableSegment segment, (double Left, double Right) left, (double Left, double Right) right)
+    {
+        var centre = (segment.Left + segment.Right) / 2;
+        var middle = (left.Right + right.Left) / 2;
+        return (Overlap(segment, left) > 0 && Overlap(segment, right) > 0) || Math.Abs(centre - middle) <= (right.Left - left.Right) / 4;
     }
 
     private static double Overlap(PdfTableSegment segment, (double Left, double Right) column) =>

@@ -38,7 +38,9 @@ internal static class PdfTableRegion
         {
             var gap = up ? row.Bottom - edge : edge - row.Top;
             var allowed = row.Size * (taken.Count == 0 ? 4.0 : 2.6);
-            if (gap > allowed || StartsCaption(row) || IsProse(row, width) || taken.Count >= MaxRows)
+            // Type larger than the table's own is the next heading or running text.
+            var larger = taken.Count > 0 && row.Size > taken.Max(r => r.Size) * 1.3;
+            if (gap > allowed || larger || StartsCaption(row) || IsProse(row, width) || taken.Count >= MaxRows)
             {
                 break;
             }
@@ -56,7 +58,14 @@ internal static class PdfTableRegion
         && first.Text is "Figure" or "Fig." or "Table" or "FIGURE" or "TABLE"
         && char.IsDigit(second.Text[0]);
 
-    /// <summary>A line of running text: a long run of words with no cell gap, across much of the column.</summary>
-    private static bool IsProse(PdfTableRow row, double width) =>
-        row.Segments.Any(s => s.Words.Count >= 6 && s.Width >= width * 0.3);
+    /// <summary>
+    /// A line of running text: a long run of words (not numbers) with no cell gap across much of the column, or the end of a
+    /// sentence begun on the line before ("mathematical abilities of small models.").
+    /// </summary>
+    private static bool IsProse(PdfTableRow row, double width)
+    {
+        var runs = row.Runs();
+        return runs.Any(s => s.Words.Count >= 6 && s.Width >= width * 0.3 && s.Words.Count(w => w.Text.Any(char.IsLetter)) * 4 > s.Words.Count * 3)
+            || (runs is [{ Words.Count: >= 3 } only] && char.IsLower(only.Words[0].Text[0]) && only.Words[^1].Text.EndsWith('.'));
+    }
 }

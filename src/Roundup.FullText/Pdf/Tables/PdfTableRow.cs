@@ -31,19 +31,22 @@ internal sealed class PdfTableRow(double baseline, double size)
     }
 
     /// <summary>
-    /// The row cut where the space between two words is wider than a word space (half an em): the cells as printed,
-    /// before columns are known.
+    /// The row cut where the space between two words is wider than a word space (a quarter em; tight tables leave
+    /// half an em between columns): the cells as printed, before columns are known.
     /// </summary>
-    public IReadOnlyList<PdfTableSegment> Segments => _segments ??= Split();
+    public IReadOnlyList<PdfTableSegment> Segments => _segments ??= Split(0.4);
 
-    private List<PdfTableSegment> Split()
+    /// <summary>Cut only at gaps wider than the stretched spaces of justified prose.</summary>
+    public List<PdfTableSegment> Runs() => Split(0.8);
+
+    private List<PdfTableSegment> Split(double ems)
     {
         var ordered = Words.OrderBy(w => w.BoundingBox.Left).ToList();
         var segments = new List<PdfTableSegment>();
         PdfTableSegment? current = null;
         foreach (var word in ordered)
         {
-            if (current is null || word.BoundingBox.Left - current.Right > Size * 0.55)
+            if (current is null || word.BoundingBox.Left - current.Right > Size * ems)
             {
                 current = new PdfTableSegment();
                 segments.Add(current);

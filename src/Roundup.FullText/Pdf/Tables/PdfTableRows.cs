@@ -19,7 +19,7 @@ internal static class PdfTableRows
         foreach (var word in full)
         {
             var last = rows.Count > 0 ? rows[^1] : null;
-            if (last is null || last.Baseline - BaselineOf(word) > last.Size * 0.35)
+            if (last is null || last.Baseline - BaselineOf(word) > last.Size * 0.2)
             {
                 last = new PdfTableRow(BaselineOf(word), SizeOf(word));
                 rows.Add(last);
