@@ -34,18 +34,20 @@ internal static class PdfTableRegion
     private static List<PdfTableRow> Walk(IEnumerable<PdfTableRow> outward, double edge, bool up, double width)
     {
         var taken = new List<PdfTableRow>();
+        var largest = 0.0;
         foreach (var row in outward)
         {
             var gap = up ? row.Bottom - edge : edge - row.Top;
             var allowed = row.Size * (taken.Count == 0 ? 4.0 : 2.6);
             // Type larger than the table's own is the next heading or running text.
-            var larger = taken.Count > 0 && row.Size > taken.Max(r => r.Size) * 1.3;
+            var larger = taken.Count > 0 && row.Size > largest * 1.3;
             if (gap > allowed || larger || StartsCaption(row) || IsProse(row, width) || taken.Count >= MaxRows)
             {
                 break;
             }
 
             taken.Add(row);
+            largest = Math.Max(largest, row.Size);
             edge = up ? row.Top : row.Bottom;
         }
 
