@@ -30,7 +30,7 @@ public sealed class PdfTableTests
             ["Coinflip", "OOD: 3", "13.10", "86.70", "98.6"],
             ["Coinflip", "OOD: 4", "73.80", "70.50", "90.2"],
         ]),
-        new(Reasoning, "Table 3", 4, ["Task", "Base", "Original", "PaLM", "GPT-3", "PaLM", "GPT-3"],
+        new(Reasoning, "Table 3", 4, ["", "Base Task", "Original Cot", "T5 XXL using PaLM 540B", "T5 XXL using GPT-3 175B", "CoT 8-Shot", "GPT-3 175B"],
         [
             ["GSM8K", "8.11", "19.94", "21.99", "18.42", "56.9", "46.9"],
             ["acc. with Calc.", "-", "26.99", "38.21", "33.06", "58.6", "49.6"],

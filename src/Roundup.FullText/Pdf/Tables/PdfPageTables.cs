@@ -54,8 +54,9 @@ internal static class PdfPageTables
                 };
                 tables.Add(new PdfPageTable(caption.Block, table, used));
             }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+            catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException or FullTextException))
             {
+                // A layout this reader does not follow costs the table, never the page's text.
                 builder.Warn($"{caption.Label} (page {page}): its layout could not be read as a table ({e.Message})");
             }
         }
