@@ -51,7 +51,7 @@ public sealed class PdfTableLayoutTests
         var evidence = new PdfEvidenceReader().Read(PdfTableFixtures.TableAsImage(), "image-table.pdf");
 
         Assert.Empty(evidence.Tables);
-        Assert.Contains("Table 3 (page 1): no grid of text beside its caption (an image?); not read as a table", evidence.Warnings);
+        Assert.Contains("Table 3 (page 1): no grid of cells beside its caption (an image, or a table of running text?); not read as a table", evidence.Warnings);
         Assert.Contains(evidence.Captions, c => c.StartsWith("Table 3:", StringComparison.Ordinal));
     }
 }

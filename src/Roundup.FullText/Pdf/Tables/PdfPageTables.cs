@@ -38,7 +38,7 @@ internal static class PdfPageTables
                 var grid = region.Count > 0 ? PdfTableGrid.Build(region) : null;
                 if (grid is null)
                 {
-                    builder.Warn($"{caption.Label} (page {page}): no grid of text beside its caption (an image?); not read as a table");
+                    builder.Warn($"{caption.Label} (page {page}): no grid of cells beside its caption (an image, or a table of running text?); not read as a table");
                     continue;
                 }
 
