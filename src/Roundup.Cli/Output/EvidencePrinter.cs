@@ -12,6 +12,8 @@ namespace Roundup.Cli.Output;
 /// </summary>
 public static class EvidencePrinter
 {
+    private const int MaxTableRows = 12;
+
     public static string Text(PaperEvidence e)
     {
         var text = new StringBuilder();
@@ -35,6 +37,20 @@ public static class EvidencePrinter
         foreach (var caption in e.Captions.Take(20))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"caption: {Short(caption, 160)}");
+        }
+
+        foreach (var t in e.Tables)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"table: {S(t.Name)}{(t.Page is { } page ? $" (page {page})" : "")}{(t.InAppendix ? " (appendix)" : "")}: {Short(t.Caption, 100)}");
+            foreach (var row in t.Rows.Take(MaxTableRows))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {Short(string.Join(" | ", row), 160)}");
+            }
+
+            if (t.Rows.Count > MaxTableRows)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  … {t.Rows.Count - MaxTableRows} more row(s)");
+            }
         }
 
         var facts = FactExtractor.Extract(e);
