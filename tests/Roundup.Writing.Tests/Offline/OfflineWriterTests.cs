@@ -4,6 +4,7 @@ using Roundup.FullText.Facts;
 using Roundup.FullText.Latex;
 using Roundup.Papers;
 using Roundup.Testing;
+using Roundup.Writing.Grounding;
 using Roundup.Writing.Offline;
 using Roundup.Writing.Tldr;
 using Roundup.Writing.Writers;
@@ -45,6 +46,27 @@ public sealed class OfflineWriterTests
         Assert.NotEqual("", text.Commentary);
         Assert.Equal(("offline", WriterUsage.None), (entry.Writer, entry.Usage));
         Assert.DoesNotContain("abstract only", text.Commentary, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("latex_sources/2004.14974_SciFact_arxiv-source.tar.gz")]
+    [InlineData("pdfs/2212.08410v3_teaching-small-lms-to-reason.pdf")]
+    public void On_the_issue_papers_the_commentary_states_the_headline_from_a_table_and_what_to_doubt_and_grounding_keeps_them(string file)
+    {
+        var evidence = new FullTextReader().Read(SharedData.Require("fulltext/" + file));
+        var paper = ToWrite(evidence);
+
+        var entry = new OfflineWriter().Write(paper);
+        var checkedText = GroundingCheck.Check(entry.Text, GroundingSource.For(paper));
+
+        var headline = Assert.Single(paper.Facts, f => f.Kind == FactKind.HeadlineResult && entry.Text.Commentary.Contains(f.Value, StringComparison.Ordinal));
+        Assert.NotNull(headline.Table);
+        Assert.StartsWith("Headline result: " + headline.Value, entry.Text.Commentary, StringComparison.Ordinal);
+        Assert.Matches(@"\d", headline.Value);
+        Assert.Contains("To doubt: ", entry.Text.Commentary, StringComparison.Ordinal);
+        Assert.Equal(entry.Text.Commentary, checkedText.Kept.Commentary);
+        Assert.True(checkedText.AllFound, string.Join(" | ", checkedText.Flags()));
+        Assert.Contains(checkedText.FromTables, t => t.Claim.Part == EntryPart.Commentary && t.Place.StartsWith(headline.Table, StringComparison.Ordinal));
     }
 
     [Fact]
