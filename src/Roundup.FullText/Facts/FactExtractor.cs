@@ -54,6 +54,7 @@ public static partial class FactExtractor
             Add(facts, FactKind.Ablation, "ablation", ablation.s, ablation.Section);
         }
 
+        facts.AddRange(Headline.HeadlineFinder.Find(evidence));
         return facts;
     }
 
