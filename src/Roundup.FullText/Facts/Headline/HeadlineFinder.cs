@@ -4,7 +4,7 @@ namespace Roundup.FullText.Facts.Headline;
 
 /// <summary>
 /// The headline result: in the likeliest main results table where the paper's own rows are found, the column a
-/// reader looks at first (a summary column such as "Avg." before a primary metric such as F1 or accuracy before a
+/// reader looks at first (one with a baseline to compare against, then a summary column such as "Avg." before a primary metric such as F1 or accuracy before a
 /// part such as precision, quality before cost, the own row's bold cell breaking ties, then the rightmost), as a
 /// <see cref="FactKind.HeadlineResult"/>; a second headline when another column ranks the same under a different
 /// dataset or setting. Then up to <see cref="MaxResultLines"/> result lines (the own method's other rows in that
@@ -42,7 +42,7 @@ public static partial class HeadlineFinder
             lines.AddRange(own!.Rows.Where(r => !headlines.Any(h => h.OwnRow == r)).Reverse()
                 .Select(r => ColumnComparison.Compare(main, ranked[0].Column, r, own)).OfType<ColumnComparison>().Take(1));
             lines.AddRange(found.Skip(1).Select(x => Ranked(x.Table, x.Own!)).Where(r => r.Count > 0).Select(r => r[0]));
-            lines.AddRange(ranked.Where(c => !headlines.Contains(c) && MetricDirection.IsPrimary(c.Column.Metric)));
+            lines.AddRange(ranked.Where(c => !headlines.Contains(c)));
             facts.AddRange(lines.Take(MaxResultLines).Select(l => ToFact(FactKind.ResultClaim, l, found.First(x => x.Table == l.Table).Own!)));
         }
 
@@ -64,7 +64,8 @@ public static partial class HeadlineFinder
             .ToList();
 
     private static int Rank(ColumnComparison c, OwnMethod own) =>
-        (MetricDirection.IsSummary(c.Column.Header) ? 8 : 0)
+        (c.Baseline is null ? 0 : 16)
+        + (MetricDirection.IsSummary(c.Column.Header) ? 8 : 0)
         + (MetricDirection.IsPrimary(c.Column.Metric) ? 4 : 0)
         + (MetricDirection.IsCost(c.Column.Header) ? 0 : 2)
         + (own.Rows.Any(r => c.Table.Table.IsBold(r, c.Column.Index)) ? 1 : 0);
@@ -108,12 +109,14 @@ public static partial class HeadlineFinder
         return (printed, clean);
     }
 
-    // The dataset: the spanning headers above the metric, with the caption's "on X" in front when it names another.
+    // The dataset: the spanning headers above the metric, with the caption's "on X" in front when it names another
+    // ("on SciFact" over "Abstract-level"; not "on MMLU and GSM8K" over "GSM8K").
     private static string Dataset(ColumnComparison c)
     {
         var setting = c.Column.Setting;
-        var caption = CaptionDataset().Match(c.Table.Table.Caption) is { Success: true } m ? m.Groups["d"].Value : "";
-        return caption.Length == 0 || setting.Contains(caption, StringComparison.OrdinalIgnoreCase) ? setting
+        var caption = CaptionDataset().Match(c.Table.Table.Caption) is { Success: true } m ? m.Groups["d"].Value.TrimEnd('.', ',') : "";
+        return caption.Length == 0 || setting.Contains(caption, StringComparison.OrdinalIgnoreCase)
+            || (setting.Length > 0 && c.Table.Table.Caption.Contains(setting, StringComparison.OrdinalIgnoreCase)) ? setting
             : setting.Length == 0 ? caption
             : $"{caption} ({setting})";
     }

@@ -75,7 +75,7 @@ public static partial class MethodNames
     [GeneratedRegex(@"\b[A-Za-z]*[a-z][A-Z][\w\-+]*|\b[A-Z][\w\-]*\d[\w\-]*|\b[A-Z]{2,}[\w\-+]*", RegexOptions.CultureInvariant)]
     private static partial Regex Coinage();
 
-    [GeneratedRegex(@"\b(?:we\s+(?:propose|introduce|present|develop|design|call|name|dub|term)|(?:referred\s+to\s+as|called|named|dubbed|coined|termed))\s+(?:(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,4}?(?:called|named|dubbed|termed)\s+)?(?<name>[A-Z][\w\-+.]*(?:\s[A-Z][\w\-+.]*){0,2})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?i:we)\s+(?:propose|introduce|present|develop|design|call|name|dub|term)|(?:referred\s+to\s+as|called|named|dubbed|coined|termed))\s+(?:(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,4}?(?:called|named|dubbed|termed)\s+)?(?<name>[A-Z][\w\-+.]*(?:\s[A-Z][\w\-+.]*){0,2})", RegexOptions.CultureInvariant)]
     private static partial Regex Introduction();
 
     [GeneratedRegex(@"^[\s,(]*(?:a|an|the)?\s*(?:new\s+|novel\s+|large\s+|large-scale\s+)?(?:\w+\s+){0,2}?(dataset|benchmark|corpus|suite|collection|test\s*bed|leaderboard)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

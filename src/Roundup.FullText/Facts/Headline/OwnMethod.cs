@@ -33,7 +33,7 @@ public sealed partial record OwnMethod(string Name, IReadOnlyList<int> Rows, Own
 
         foreach (var name in names)
         {
-            var word = new Regex(@"(?<![\w-])" + Regex.Escape(name) + @"(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            var word = new Regex(@"(?<![\w-])" + Regex.Escape(name) + @"(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
             var named = rows.Where(r => word.IsMatch(table.RowName(r))).ToList();
             if (named.Count > 0)
             {

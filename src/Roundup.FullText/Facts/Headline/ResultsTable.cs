@@ -60,7 +60,7 @@ public sealed partial class ResultsTable
     private static int LeadingTextRows(IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var count = 0;
-        while (count < rows.Count - 1 && rows[count].All(c => CellNumber.Parse(c) is null))
+        while (count < rows.Count - 1 && rows[count].All(c => CellNumber.Parse(c) is null && !MissingValue().IsMatch(c.Trim())))
         {
             count++;
         }
@@ -121,6 +121,10 @@ public sealed partial class ResultsTable
 
         return groups;
     }
+
+    // "—", "n/a", "-": a result not reported. A row holding one is a body row, never a header.
+    [GeneratedRegex(@"^([—–\-]+|n/?a|N/?A|NA|✗|\?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MissingValue();
 
     [GeneratedRegex(@"^(row|#|no\.?|id|idx|index|rank|step|year|k|n)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IndexHeader();
