@@ -9,17 +9,22 @@ namespace Roundup.FullText.Facts.Headline;
 /// </summary>
 public sealed partial class ResultsTable
 {
+    private readonly CellNumber?[][] _numbers;
+    private readonly List<int> _resultRows;
+
     private ResultsTable(EvidenceTable table)
     {
         Table = table;
         var rows = table.Rows;
         Width = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
+        _numbers = [.. rows.Select(r => r.Select(CellNumber.Parse).ToArray())];
         HeaderCount = table.HeaderRows > 0 ? Math.Min(table.HeaderRows, rows.Count) : LeadingTextRows(rows);
         var numericColumns = Enumerable.Range(0, Width).Where(c => BodyRows().Any(r => Number(r, c) is not null)).ToList();
         var firstNumeric = numericColumns.Count == 0 ? Width : numericColumns[0];
         LabelColumns = Enumerable.Range(0, firstNumeric).ToList();
         Columns = numericColumns.Where(c => !IsIndexColumn(c)).Select(c => new ResultsColumn(c, HeaderParts(c))).ToList();
         Groups = GroupRows();
+        _resultRows = [.. BodyRows().Where(r => Columns.Any(c => Number(r, c.Index) is not null))];
     }
 
     public EvidenceTable Table { get; }
@@ -40,12 +45,11 @@ public sealed partial class ResultsTable
     public static ResultsTable Read(EvidenceTable table) => new(table);
 
     /// <summary>Body rows with at least one number in a results column: the rows that compete.</summary>
-    public IEnumerable<int> ResultRows() => BodyRows().Where(r => Columns.Any(c => Number(r, c.Index) is not null));
+    public IReadOnlyList<int> ResultRows() => _resultRows;
 
     public IEnumerable<int> BodyRows() => Enumerable.Range(HeaderCount, Math.Max(0, Table.Rows.Count - HeaderCount));
 
-    public CellNumber? Number(int row, int column) =>
-        column < Table.Rows[row].Count ? CellNumber.Parse(Table.Rows[row][column]) : null;
+    public CellNumber? Number(int row, int column) => column < _numbers[row].Length ? _numbers[row][column] : null;
 
     /// <summary>The row's name: its last non-empty label cell (the method), or empty when it has none.</summary>
     public string RowName(int row) =>
@@ -57,10 +61,10 @@ public sealed partial class ResultsTable
 
     public int NumericCellCount() => BodyRows().Sum(r => Columns.Count(c => Number(r, c.Index) is not null));
 
-    private static int LeadingTextRows(IReadOnlyList<IReadOnlyList<string>> rows)
+    private int LeadingTextRows(IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var count = 0;
-        while (count < rows.Count - 1 && rows[count].All(c => CellNumber.Parse(c) is null && !MissingValue().IsMatch(c.Trim())))
+        while (count < rows.Count - 1 && rows[count].All(c => !MissingValue().IsMatch(c.Trim())) && _numbers[count].All(n => n is null))
         {
             count++;
         }

@@ -13,7 +13,7 @@ public static partial class ResultsTablePicker
     public static IReadOnlyList<ResultsTable> Pick(IEnumerable<EvidenceTable> tables) =>
         tables
             .Select((table, order) => (Table: ResultsTable.Read(table), Order: order))
-            .Where(x => x.Table.ResultRows().Count() >= 2 && x.Table.Columns.Any(c => c.Direction != Direction.Unknown))
+            .Where(x => x.Table.ResultRows().Count >= 2 && x.Table.Columns.Any(c => c.Direction != Direction.Unknown))
             .OrderBy(x => x.Table.Table.InAppendix)
             .ThenByDescending(x => CaptionScore(x.Table.Table.Caption))
             .ThenBy(x => x.Order)
