@@ -233,6 +233,18 @@ public sealed class HeadlineResultTests
     }
 
     [Fact]
+    public void A_table_of_thousands_of_rows_is_read_and_its_claims_checked_within_bounds()
+    {
+        string[][] rows = [["Method", "Acc", "Time (s)"], .. Enumerable.Range(0, 3000).Select(i => new[] { $"Baseline {i}", $"{50 + (i % 400) / 10.0:F1}", $"{100 + i}" }), ["Ours", "95.0", "10"]];
+        var paper = Paper("T", "It is 500× faster and achieves 95.0% accuracy.", Table("Table 1", "Results.", rows));
+
+        var facts = HeadlineFinder.Find(paper);
+
+        Assert.Equal("Ours: 95.0 Acc vs 89.9 for Baseline 399, Table 1", Assert.Single(facts, f => f.Kind == FactKind.HeadlineResult).Value);
+        Assert.Contains("\u201c500× faster\u201d", Assert.Single(facts, f => f.Kind == FactKind.UnsupportedClaim).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_headline_reaches_every_consumer_through_the_fact_extractor()
     {
         var paper = Paper("T", "", Table("Table 1", "Results.", ["Method", "Acc"], ["Base", "1.0"], ["Ours", "2.0"]));
