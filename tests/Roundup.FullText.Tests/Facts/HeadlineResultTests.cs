@@ -222,6 +222,8 @@ public sealed class HeadlineResultTests
         Assert.Equal("Our model is 10× faster than the baseline.", factor.Sentence);
         Assert.Equal("Abstract", factor.Section);
         Assert.Empty(Unsupported("Our model is 3× faster than the baseline."));
+        Assert.Empty(Unsupported("We ran each experiment 5 times."));
+        Assert.Single(Unsupported("It gives a speed-up of 8x."));
 
         Assert.Single(Unsupported("It improves F1 by 9 points."));
         Assert.Empty(Unsupported("It improves F1 by 5.1 points."));

@@ -50,7 +50,8 @@ public sealed partial record AbstractClaim(ClaimKind Kind, string Text, double V
         }
     }
 
-    [GeneratedRegex(@"(?:\bspeed-?ups?\s+of\s+(?:up\s+to\s+)?)?\b(?<n>\d+(?:\.\d+)?)\s*(?:×|x\b|-?fold\b|\s+times\b)(?:\s+(?:faster|speed-?ups?|fewer|less|smaller|cheaper|lower|higher|more\s+efficient|reduction|larger|more))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A factor needs its comparison ("10× faster", "a speed-up of 3.2×"): "we ran 3 times" claims nothing.
+    [GeneratedRegex(@"\bspeed-?ups?\s+of\s+(?:up\s+to\s+)?(?<n>\d+(?:\.\d+)?)\s*(?:×|x\b|-?fold\b|\s+times\b)|\b(?<n>\d+(?:\.\d+)?)\s*(?:×|x\b|-?fold\b|\s+times\b)\s*(?:faster|speed-?ups?|fewer|less|smaller|cheaper|lower|more\s+efficient|reduction|higher\s+throughput)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Factor();
 
     [GeneratedRegex(@"\b(?:improv\w*|outperform\w*|surpass\w*|exceed\w*|beat\w*|gain\w*|boost\w*|increas\w*|reduc\w*|lower\w*|advanc\w*|better)\b[^.;]{0,80}?\bby\s+(?:up\s+to\s+|over\s+|more\s+than\s+|nearly\s+|about\s+|around\s+|roughly\s+|an?\s+average\s+of\s+)?(?<n>\d+(?:\.\d+)?)(?!\s*(?:×|x\b|-?fold|times))(?:\s*(?<u>%|percentage\s+points?|percent|points?|pp|absolute|F1|BLEU|ROUGE[-\w]*|accuracy))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
