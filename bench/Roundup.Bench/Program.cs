@@ -35,6 +35,12 @@ if (args.Length >= 3 && args[0] == "send-mail")
     return 0;
 }
 
+if (args.Length >= 3 && args[0] == "seed-send")
+{
+    await SeedSendBench.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+    return 0;
+}
+
 if (args.Length >= 1 && args[0] == "render-email")
 {
     RenderEmailBench.Run(args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000, args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
@@ -47,7 +53,7 @@ if (args.Length >= 2 && args[0] == "write-offline")
     return 0;
 }
 
-Console.Error.WriteLine("usage: roundup-bench generate-snapshot [--records 2700000] [--out FILE]\n       roundup-bench snapshot-phases SNAPSHOT.json SCRATCH.db   (times read+convert and store separately)\n       roundup-bench postgres-store-phase SNAPSHOT.json CONNECTION-STRING [RECORDS]   (the PostgreSQL store alone on the first RECORDS, default 300000)\n       roundup-bench read-fulltext FOLDER [PAPERS]   (evidence extraction, as the skim stage reads a shortlist)\n       roundup-bench send-mail SUBSCRIBERS PORT [CONNECTIONS] [SCRATCH]   (render and deliver to an SMTP sink on 127.0.0.1:PORT)\n       roundup-bench render-email [MESSAGES] [ROUNDS]   (personalise one prepared issue MESSAGES times, default 10000, 5 rounds)\n       roundup-bench write-offline FULLTEXT-FOLDER [ENTRIES] [ROUNDS]   (the offline writer on ENTRIES picks from full texts, default 20, 5 rounds)");
+Console.Error.WriteLine("usage: roundup-bench generate-snapshot [--records 2700000] [--out FILE]\n       roundup-bench snapshot-phases SNAPSHOT.json SCRATCH.db   (times read+convert and store separately)\n       roundup-bench postgres-store-phase SNAPSHOT.json CONNECTION-STRING [RECORDS]   (the PostgreSQL store alone on the first RECORDS, default 300000)\n       roundup-bench read-fulltext FOLDER [PAPERS]   (evidence extraction, as the skim stage reads a shortlist)\n       roundup-bench send-mail SUBSCRIBERS PORT [CONNECTIONS] [SCRATCH]   (render and deliver to an SMTP sink on 127.0.0.1:PORT)\n       roundup-bench seed-send CONNECTION-STRING SUBSCRIBERS   (an empty PostgreSQL store filled for bench/send-senders.sh)\n       roundup-bench render-email [MESSAGES] [ROUNDS]   (personalise one prepared issue MESSAGES times, default 10000, 5 rounds)\n       roundup-bench write-offline FULLTEXT-FOLDER [ENTRIES] [ROUNDS]   (the offline writer on ENTRIES picks from full texts, default 20, 5 rounds)");
 return 2;
 
 static string? ArgValue(string[] args, string name)

@@ -6,10 +6,10 @@ using Roundup.Writing.Tldr;
 namespace Roundup.Application.Evaluation;
 
 /// <summary>
-/// TL;DR quality on SciTLDR: ROUGE-1/2/L of the offline writer, the first-sentence baseline, a centrality pick and the
+/// TL;DR quality on SciTLDR (and, in EvaluateSummaries.Dair.cs, entries against DAIR.AI curators' own): ROUGE-1/2/L of the offline writer, the first-sentence baseline, a centrality pick and the
 /// best-single-sentence oracle, with the shipped TL;DR model or one retrained from the folder's train and dev splits.
 /// </summary>
-public sealed class EvaluateSummaries(RoundupHost host)
+public sealed partial class EvaluateSummaries(RoundupHost host)
 {
     public SummaryEvaluationReport Run(string folder, string split, bool retrain, string? saveModel)
     {

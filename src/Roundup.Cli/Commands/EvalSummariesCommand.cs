@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Roundup.Application;
 using Roundup.Application.Evaluation;
 using Roundup.Cli.Output;
 using Roundup.Writing.Evaluation;
@@ -10,28 +11,54 @@ namespace Roundup.Cli.Commands;
 
 /// <summary>
 /// <c>roundup eval-summaries</c>: TL;DR quality on SciTLDR: ROUGE-1/2/L of the offline writer, the first-sentence
-/// baseline, a centrality pick and the best-single-sentence oracle, in one run.
+/// baseline, a centrality pick and the best-single-sentence oracle, in one run; or, with <c>--dair</c>, the offline
+/// writer's TL;DR + summary against DAIR.AI curators' entries (<see cref="EvalSummariesDairTable"/>).
 /// </summary>
 public static class EvalSummariesCommand
 {
     public static Command Create()
     {
-        var command = new Command("eval-summaries", "Score the offline writer's TL;DRs against SciTLDR's human TL;DRs (ROUGE-1/2/L), with the first-sentence baseline and the oracle");
-        var folder = new Option<string>("--scitldr") { Description = "SciTLDR-A folder holding SciTLDR-A_{train,dev,test}.jsonl", Required = true };
+        var command = new Command("eval-summaries", "Score the offline writer's TL;DRs against SciTLDR's human TL;DRs (--scitldr), or its TL;DR + summary against DAIR.AI curators' entries (--dair), by ROUGE-1/2/L, with first-sentence baselines and oracles");
+        var folder = new Option<string?>("--scitldr") { Description = "SciTLDR-A folder holding SciTLDR-A_{train,dev,test}.jsonl" };
+        var dair = new Option<string?>("--dair") { Description = "Instead of --scitldr: DAIR.AI's weekly top ten (dair_top10_weekly.jsonl); each entry whose paper's abstract --abstracts holds is scored against the offline writer's TL;DR + summary written from that abstract alone, after removing the entry's leading paper name; also how often our text states a number the entry states" };
+        var abstracts = new Option<string[]>("--abstracts") { Description = "With --dair: files holding the papers' abstracts (JSON lines with arxiv_id, title, abstract: listing files, hf_daily_upvotes.jsonl); wildcards allowed in file names", AllowMultipleArgumentsPerToken = true };
         var split = new Option<string>("--split") { Description = "dev or test (test only for the final figure)", DefaultValueFactory = _ => "test" };
         split.AcceptOnlyFromAmong("dev", "test");
         var retrain = new Option<bool>("--retrain") { Description = "Train the TL;DR scorer from the folder's train and dev splits instead of using the one that ships" };
         var saveModel = new Option<string?>("--save-model") { Description = "With --retrain: write the trained model to this JSON file (the shipped one is src/Roundup.Writing/Tldr/tldr-model.json)" };
         var format = CommonOptions.Format();
-        foreach (var option in new Option[] { folder, split, retrain, saveModel, format })
+        foreach (var option in new Option[] { folder, dair, abstracts, split, retrain, saveModel, format })
         {
             command.Options.Add(option);
         }
 
         CommandRunner.SetAction(command, (parse, host, ct) =>
         {
-            var report = new EvaluateSummaries(host).Run(parse.GetValue(folder)!, parse.GetValue(split)!, parse.GetValue(retrain), parse.GetValue(saveModel));
-            Console.Out.Write(parse.GetValue(format) == OutputFormat.Json ? Json(report) + Environment.NewLine : Table(report));
+            var json = parse.GetValue(format) == OutputFormat.Json;
+            if (parse.GetValue(dair) is { } dairFile)
+            {
+                if (parse.GetValue(folder) is not null || parse.GetValue(retrain) || parse.GetValue(saveModel) is not null || parse.GetResult(split) is { Implicit: false })
+                {
+                    throw new UsageException("--dair runs on its own: --scitldr, --split, --retrain and --save-model are for SciTLDR");
+                }
+
+                var dairReport = new EvaluateSummaries(host).RunDair(dairFile, parse.GetValue(abstracts) ?? []);
+                Console.Out.Write(json ? EvalSummariesDairTable.Json(dairFile, dairReport) + Environment.NewLine : EvalSummariesDairTable.Text(dairFile, dairReport));
+                return Task.FromResult(CommandRunner.Success);
+            }
+
+            if (parse.GetValue(folder) is not { } scitldr)
+            {
+                throw new UsageException("eval-summaries needs --scitldr FOLDER or --dair FILE --abstracts FILES");
+            }
+
+            if (parse.GetValue(abstracts) is { Length: > 0 })
+            {
+                throw new UsageException("--abstracts goes with --dair");
+            }
+
+            var report = new EvaluateSummaries(host).Run(scitldr, parse.GetValue(split)!, parse.GetValue(retrain), parse.GetValue(saveModel));
+            Console.Out.Write(json ? Json(report) + Environment.NewLine : Table(report));
             return Task.FromResult(CommandRunner.Success);
         });
         return command;

@@ -10,11 +10,15 @@ public static class EvidenceDigest
 {
     public const int MaxLength = 4_000;
 
+    private static readonly FactKind[] First = [FactKind.HeadlineResult, FactKind.UnsupportedClaim, FactKind.Doubt];
+
     public static string For(PaperEvidence evidence)
     {
         var text = new StringBuilder();
         text.Append("Sections: ").AppendJoin("; ", evidence.Sections.Select(s => s.Heading)).Append(". ");
-        foreach (var group in FactExtractor.Extract(evidence).GroupBy(f => f.Kind))
+        // The headline, the claims the tables do not bear out and the doubts first: they are what a commentary is
+        // made of, and the digest is cut at its length limit.
+        foreach (var group in FactExtractor.Extract(evidence).GroupBy(f => f.Kind).OrderBy(g => Array.IndexOf(First, g.Key) is var i and >= 0 ? i : First.Length))
         {
             text.Append(group.Key).Append(": ");
             text.AppendJoin(" | ", group.Take(5).Select(f => $"{f.Value} (\"{Short(f.Sentence)}\")"));

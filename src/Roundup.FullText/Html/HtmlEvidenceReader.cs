@@ -1,11 +1,12 @@
 using System.Text;
 using AngleSharp.Dom;
+using Roundup.FullText.Html.Tables;
 
 namespace Roundup.FullText.Html;
 
 /// <summary>
 /// Reads arXiv's HTML (made from TeX by LaTeXML): <c>ltx_section</c>s with their titles and paragraphs, captions,
-/// <c>ltx_tabular</c> cells and the bibliography. Elements hidden by inline style are removed first and reported.
+/// tables (<see cref="HtmlTables"/>) and the bibliography. Elements hidden by inline style are removed first and reported.
 /// </summary>
 public sealed class HtmlEvidenceReader(FullTextLimits? limits = null)
 {
@@ -45,12 +46,13 @@ public sealed class HtmlEvidenceReader(FullTextLimits? limits = null)
 
         HtmlHiddenText.RemoveAndReport(document, builder, budget);
         budget.Check();
-        ReplaceMath(document);
-
         if (document.QuerySelector(".ltx_document, .ltx_page_main, " + SectionSelector) is null)
         {
             throw new FullTextException(source, $"the HTML page holds no LaTeXML paper (title '{Short(document.Title)}'); an error page or a page that is not a paper");
         }
+
+        HtmlTables.Read(document, builder, budget);
+        ReplaceMath(document);
 
         builder.Title = Text(document.QuerySelector(".ltx_title_document") ?? document.QuerySelector("h1"), dropNotes: true)
             ?? document.Title ?? "";
@@ -83,12 +85,6 @@ public sealed class HtmlEvidenceReader(FullTextLimits? limits = null)
         {
             budget.Check();
             builder.AddCaption(HtmlText.Of(caption));
-        }
-
-        foreach (var table in document.QuerySelectorAll("table.ltx_tabular"))
-        {
-            budget.Check();
-            builder.AddTable(table.QuerySelectorAll("tr").Select(row => row.Children.Where(c => c.LocalName is "td" or "th").Select(HtmlText.Of)));
         }
 
         foreach (var figure in document.QuerySelectorAll("figure, .ltx_figure, .ltx_table").ToList())

@@ -43,7 +43,7 @@ internal static class LatexCommands
         ["texttrademark"] = "™", ["textendash"] = "–", ["textemdash"] = "—", ["textquoteright"] = "'", ["textquoteleft"] = "'",
         ["times"] = "×", ["pm"] = "±", ["approx"] = "≈", ["sim"] = "~", ["ge"] = "≥", ["le"] = "≤", ["geq"] = "≥", ["leq"] = "≤",
         ["rightarrow"] = "→", ["to"] = "→", ["checkmark"] = "✓", ["degree"] = "°", ["textdegree"] = "°", ["euro"] = "€",
-        ["item"] = "\n", ["newline"] = "\n", ["par"] = "\n\n", ["xspace"] = "", ["and"] = ", ", ["AND"] = ", ",
+        ["textapprox"] = "≈", ["textpm"] = "±", ["item"] = "\n", ["newline"] = "\n", ["par"] = "\n\n", ["xspace"] = "", ["and"] = ", ", ["AND"] = ", ",
     };
 
     /// <summary>Accent commands and the combining mark they add (NFKC then composes "e\u0301" to "é").</summary>

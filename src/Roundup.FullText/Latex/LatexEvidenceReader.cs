@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Roundup.FullText.Latex.Tables;
 
 namespace Roundup.FullText.Latex;
 
@@ -51,12 +52,14 @@ public sealed partial class LatexEvidenceReader(FullTextLimits? limits = null)
         body = ReadAbstract(body, builder);
         body = ReadBibliography(body, files, assembler.MainFile, builder);
         budget.Check();
-        body = ReadCaptions(body, builder, budget);
-        body = LatexEnvironments.Replace(body, (name, content) => { budget.Check(); builder.AddTable(LatexTables.Cells(name, content)); return "\n\n"; }, LatexTables.Environments);
+        var tables = new LatexTableFloats(builder, budget);
+        body = tables.Extract(body);
         budget.Check();
+        body = ReadCaptions(body, builder, budget);
         body = LatexEnvironments.Remove(body, Floats);
         budget.Check();
-        LatexSections.Read(body, builder, budget);
+        LatexSections.Read(body, builder, budget, tables);
+        tables.AddRest();
         budget.Check();
         return builder.Build();
     }
@@ -130,28 +133,16 @@ public sealed partial class LatexEvidenceReader(FullTextLimits? limits = null)
     {
         var result = new System.Text.StringBuilder(body.Length);
         var last = 0;
-        foreach (Match m in CaptionCommand().Matches(body))
+        foreach (var caption in LatexCaptions.Find(body))
         {
             budget.Check();
-            if (m.Index < last)
-            {
-                continue;
-            }
-
-            var i = m.Groups["of"].Success ? Skip(body, m.Index + m.Length) : m.Index + m.Length;
-            i = LatexScanner.ReadOptional(body, i, out var afterShort) is null ? i : afterShort;
-            if (LatexScanner.ReadGroup(body, i, out var end) is { } caption)
-            {
-                builder.AddCaption(LatexCleaner.ToPlain(caption));
-                result.Append(body, last, m.Index - last);
-                last = end;
-            }
+            builder.AddCaption(LatexCleaner.ToPlain(caption.Source));
+            result.Append(body, last, caption.Start - last);
+            last = caption.End;
         }
 
         result.Append(body, last, body.Length - last);
         return result.ToString();
-
-        static int Skip(string s, int i) => LatexScanner.ReadGroup(s, i, out var e) is null ? i : e;
     }
 
     /// <summary>"file.tex line N" for the first line of a raw snippet, found by searching the (comment-stripped) files.</summary>
@@ -176,7 +167,4 @@ public sealed partial class LatexEvidenceReader(FullTextLimits? limits = null)
 
     [GeneratedRegex(@"\\(?:title|icmltitle|Title)\*?(?![A-Za-z])", RegexOptions.CultureInvariant)]
     private static partial Regex TitleCommand();
-
-    [GeneratedRegex(@"\\(?:caption\*?|sub(?:caption|figure|table)?caption|caption(?<of>of)\*?)(?![A-Za-z])", RegexOptions.CultureInvariant)]
-    private static partial Regex CaptionCommand();
 }

@@ -1,11 +1,15 @@
 using System.Text.RegularExpressions;
+using Roundup.FullText.Latex.Tables;
 
 namespace Roundup.FullText.Latex;
 
-/// <summary>Splits a document body at its sectioning commands and adds each part's paragraphs as plain text.</summary>
+/// <summary>
+/// Splits a document body at its sectioning commands and adds each part's paragraphs as plain text, and each table
+/// where its marker stands, so it belongs to its section.
+/// </summary>
 internal static partial class LatexSections
 {
-    public static void Read(string body, EvidenceBuilder builder, ReadBudget budget)
+    public static void Read(string body, EvidenceBuilder builder, ReadBudget budget, LatexTableFloats? tables = null)
     {
         var matches = Heading().Matches(body);
         var position = 0;
@@ -17,7 +21,7 @@ internal static partial class LatexSections
                 continue;
             }
 
-            AddParagraphs(body[position..m.Index], builder, budget);
+            AddParagraphs(body[position..m.Index], builder, budget, tables);
             if (m.Groups["cmd"].Value == "appendix")
             {
                 builder.InAppendix = true;
@@ -38,15 +42,23 @@ internal static partial class LatexSections
             builder.StartSection("", 1);
         }
 
-        AddParagraphs(body[position..], builder, budget);
+        AddParagraphs(body[position..], builder, budget, tables);
     }
 
-    private static void AddParagraphs(string text, EvidenceBuilder builder, ReadBudget budget)
+    private static void AddParagraphs(string text, EvidenceBuilder builder, ReadBudget budget, LatexTableFloats? tables)
     {
-        foreach (var paragraph in ParagraphBreak().Split(RunInHeadings(text)))
+        foreach (var (part, table) in LatexTableFloats.Split(text))
         {
-            budget.Check();
-            builder.AddParagraph(LatexCleaner.ToPlain(paragraph));
+            foreach (var paragraph in ParagraphBreak().Split(RunInHeadings(part)))
+            {
+                budget.Check();
+                builder.AddParagraph(LatexCleaner.ToPlain(paragraph));
+            }
+
+            if (table is { } index)
+            {
+                tables?.Add(index);
+            }
         }
     }
 

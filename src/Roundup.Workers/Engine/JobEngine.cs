@@ -9,7 +9,7 @@ namespace Roundup.Workers.Engine;
 /// <summary>
 /// Hangfire on the workers' PostgreSQL: its tables in a schema of their own, a sliding invisibility timeout (a job
 /// whose worker stops showing signs of life is taken up by another after <see cref="WorkersOptions.InvisibilityTimeoutSeconds"/>),
-/// long polling, the queues of the weekly job, and the retry policy.
+/// polling (not long polling), the queues of the weekly job, and the retry policy.
 /// </summary>
 public static class JobEngine
 {
@@ -33,7 +33,12 @@ public static class JobEngine
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
             QueuePollInterval = TimeSpan.FromSeconds(options.PollSeconds),
-            EnableLongPolling = true,
+
+            // Long polling (LISTEN/NOTIFY) was seen to hang a worker for good: its dequeue had fetched a job, then
+            // waited forever for its listening task to end, while the sliding timeout kept the job invisible to the
+            // other workers (Hangfire.PostgreSql 1.21.1, 100 delivery jobs on 3 workers). Plain polling every
+            // Workers:PollSeconds costs one cheap query a second per worker thread.
+            EnableLongPolling = false,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
     }

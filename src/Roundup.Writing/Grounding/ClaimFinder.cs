@@ -151,4 +151,8 @@ internal sealed record CheckedClaim(Claim Claim, IReadOnlyList<NumberValue> Numb
 {
     public bool IsIn(GroundingSource source) =>
         Claim.Kind == ClaimKind.Number ? Numbers.All(source.Contains) : source.Contains(Tokens);
+
+    /// <summary>Where in a table a figure of the claim was found when the prose does not have it, or null.</summary>
+    public string? TablePlace(GroundingSource source) =>
+        Claim.Kind == ClaimKind.Number ? Numbers.Select(source.TablePlace).FirstOrDefault(p => p is not null) : null;
 }

@@ -6,7 +6,8 @@ namespace Roundup.Writing.Grounding;
 /// Checks every number and name of an entry against the paper (<see cref="GroundingSource"/>), whichever writer wrote
 /// it. A sentence with a claim the paper does not support is removed, not just marked: automatic entries reach
 /// readers unedited, and an invented figure printed with a flag is still printed. Each removal is reported with its
-/// sentence so the curator can restore or correct it.
+/// sentence so the curator can restore or correct it. A figure found only in a table cell is accepted and said to be
+/// from there (<see cref="GroundingResult.FromTables"/>), so the curator can check it against the cell.
 /// </summary>
 public static class GroundingCheck
 {
@@ -15,6 +16,7 @@ public static class GroundingCheck
         var found = 0;
         var checkedCount = 0;
         var unsupported = new List<Claim>();
+        var fromTables = new List<TableClaim>();
         var rejected = new HashSet<(EntryPart, string)>();
         foreach (var (part, sentence) in EntryTextFilter.SentencesOf(text))
         {
@@ -24,6 +26,10 @@ public static class GroundingCheck
                 if (claim.IsIn(source))
                 {
                     found++;
+                    if (claim.TablePlace(source) is { } place)
+                    {
+                        fromTables.Add(new TableClaim(claim.Claim, place));
+                    }
                 }
                 else
                 {
@@ -34,7 +40,7 @@ public static class GroundingCheck
         }
 
         var kept = rejected.Count == 0 ? text : EntryTextFilter.Without(text, (part, sentence) => rejected.Contains((part, sentence)));
-        return new GroundingResult(kept, found, checkedCount, unsupported);
+        return new GroundingResult(kept, found, checkedCount, unsupported) { FromTables = [.. fromTables.Where(t => !rejected.Contains((t.Claim.Part, t.Claim.Sentence)))] };
     }
 
     /// <summary>The claims <see cref="Check"/> would check in <paramref name="text"/>, for reports and tests.</summary>

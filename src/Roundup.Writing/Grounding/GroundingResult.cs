@@ -15,5 +15,14 @@ public sealed record GroundingResult(EntryText Kept, int Found, int Checked, IRe
 
     public IEnumerable<Claim> In(EntryPart part) => Unsupported.Where(c => c.Part == part);
 
-    public IReadOnlyList<string> Flags() => [.. Unsupported.Select(c => c.Flag())];
+    /// <summary>The kept figures the paper's prose does not have but a table cell does, with the cell's place.</summary>
+    public IReadOnlyList<TableClaim> FromTables { get; init; } = [];
+
+    public IReadOnlyList<string> Flags() => [.. Unsupported.Select(c => c.Flag()), .. FromTables.Select(t => t.Note())];
+}
+
+/// <summary>A figure of the entry found in a table cell (and not in the prose), and where.</summary>
+public sealed record TableClaim(Claim Claim, string Place)
+{
+    public string Note() => $"grounding: \u201c{Claim.Text}\u201d in the {Claim.Part.Name()} is from {Place}";
 }

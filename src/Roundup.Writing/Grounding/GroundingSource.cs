@@ -13,7 +13,7 @@ namespace Roundup.Writing.Grounding;
 public sealed class GroundingSource
 {
     private readonly HashSet<NumberValue> _prose = [];
-    private readonly HashSet<NumberValue> _tables = [];
+    private readonly Dictionary<NumberValue, string> _tables = [];
     private readonly HashSet<string> _anyUnit = new(StringComparer.Ordinal);
     private readonly List<NameToken> _tokens = [];
     private readonly Dictionary<string, List<int>> _positions = new(StringComparer.OrdinalIgnoreCase);
@@ -21,16 +21,26 @@ public sealed class GroundingSource
     /// <param name="prose">Texts of the paper: title, abstract, headings, paragraphs, captions.</param>
     /// <param name="tableCells">Cells of its tables, where a unit is often in the header rather than beside the figure.</param>
     public GroundingSource(IEnumerable<string> prose, IEnumerable<string> tableCells)
+        : this(prose, tableCells.Select(c => (c, "a table cell")))
+    {
+    }
+
+    private GroundingSource(IEnumerable<string> prose, IEnumerable<(string Text, string Place)> tableCells)
     {
         var texts = new List<string>();
+        var proseNumbers = new List<NumberValue>();
         foreach (var block in prose)
         {
-            Add(block, _prose, texts);
+            proseNumbers.AddRange(Add(block, texts));
         }
 
-        foreach (var cell in tableCells)
+        _prose.UnionWith(proseNumbers);
+        foreach (var (cell, place) in tableCells)
         {
-            Add(cell, _tables, texts);
+            foreach (var number in Add(cell, texts))
+            {
+                _tables.TryAdd(number, place);
+            }
         }
 
         Text = string.Join('\n', texts);
@@ -63,6 +73,9 @@ public sealed class GroundingSource
             }
 
             prose.AddRange(evidence.Captions);
+
+            // A table's number ("Table 3") is how an entry points to it.
+            prose.AddRange(evidence.Tables.Select(t => t.Label));
         }
 
         prose.AddRange(related.SelectMany(r => new[] { r.Title, r.Week, r.Id.ToString() }));
@@ -72,15 +85,20 @@ public sealed class GroundingSource
             prose.Add($"{evidence.HiddenText.Count} {string.Join(", ", evidence.HiddenText.Select(h => h.Kind).Distinct())}");
         }
 
-        var cells = evidence?.Tables.SelectMany(t => t.Rows).SelectMany(r => r) ?? [];
-        return new GroundingSource(prose, cells);
+        return new GroundingSource(prose, evidence?.Tables.SelectMany(TableCells.Placed) ?? []);
     }
 
     internal bool Contains(NumberValue claim) =>
         _prose.Contains(claim)
-        || _tables.Contains(claim)
-        || (claim.Unit.Length > 0 && _tables.Contains(claim with { Unit = "" }))
+        || TablePlace(claim) is not null
         || (claim.Unit.Length == 0 && _anyUnit.Contains(claim.Value));
+
+    /// <summary>Where in a table a figure stands when the paper's prose does not have it; null when it does, or no cell has it.</summary>
+    internal string? TablePlace(NumberValue claim) =>
+        _prose.Contains(claim) ? null
+        : _tables.TryGetValue(claim, out var place) ? place
+        : claim.Unit.Length > 0 && _tables.TryGetValue(claim with { Unit = "" }, out var unitless) ? unitless
+        : null;
 
     /// <summary>
     /// True when the name's tokens occur in a row, not across punctuation, and end where a word ends: GPT-4 is not
@@ -124,18 +142,19 @@ public sealed class GroundingSource
         return next == _tokens.Count || _tokens[next].SepBefore;
     }
 
-    private void Add(string? block, HashSet<NumberValue> numbers, List<string> texts)
+    /// <summary>Adds a block's text and names; returns its figures.</summary>
+    private List<NumberValue> Add(string? block, List<string> texts)
     {
         var text = CheckText.Normalise(block);
         if (text.Length == 0)
         {
-            return;
+            return [];
         }
 
         texts.Add(text);
-        foreach (var value in NumberReader.All(text))
+        var numbers = NumberReader.All(text).ToList();
+        foreach (var value in numbers)
         {
-            numbers.Add(value);
             _anyUnit.Add(value.Value);
         }
 
@@ -152,5 +171,7 @@ public sealed class GroundingSource
             list.Add(_tokens.Count);
             _tokens.Add(token);
         }
+
+        return numbers;
     }
 }

@@ -6,36 +6,53 @@ using Roundup.Writing.Writers;
 namespace Roundup.Writing.Offline;
 
 /// <summary>
-/// The offline commentary: plain sentences on what the evidence shows and lacks: benchmarks, baselines, ablations,
-/// scale, code, stated limitations, hidden text and related papers from earlier issues.
+/// The offline commentary, in plain sentences: the headline result with its numbers as the results table prints them,
+/// any claim of the abstract the tables do not bear out, what to doubt (each doubt read from the paper, see
+/// <c>DoubtFinder</c>), then the benchmarks, model sizes, code, hidden text and related papers from earlier issues.
+/// Every figure it states is a fact's, so it is in the paper (a cell or a sentence).
 /// </summary>
 public static partial class Commentary
 {
+    public const int MaxHeadlines = 2;
+
+    public const int MaxDoubts = 3;
+
     public static string Write(PaperToWrite paper, IReadOnlyList<Fact> facts, List<string> flags)
     {
         var fullText = paper.Evidence is not null;
         var parts = new List<string>();
         if (!fullText)
         {
-            parts.Add("Written from the abstract only: the full text was not read.");
+            parts.Add("Written from the abstract only: the full text was not read, so no results table was checked and nothing was looked for to doubt.");
             flags.Add("abstract only: the full text was not read");
         }
 
-        var datasets = Values(facts, FactKind.Dataset);
-        parts.Add(datasets.Count switch
+        var headlines = facts.Where(f => f.Kind == FactKind.HeadlineResult).Select(f => f.Value).Distinct(StringComparer.Ordinal).Take(MaxHeadlines).ToList();
+        if (headlines.Count > 0)
         {
-            0 when fullText => "No standard benchmark recognised in the text.",
-            0 => "",
-            1 when fullText => $"Evaluated only on {datasets[0]}.",
-            _ when fullText => $"Evaluated on {List(datasets, 5)}.",
-            _ => $"The abstract names {List(datasets, 5)}.",
-        });
+            parts.Add($"Headline result: {Sentence(headlines[0])}");
+            parts.AddRange(headlines.Skip(1).Select(h => $"Also: {Sentence(h)}"));
+        }
+        else if (fullText)
+        {
+            parts.Add(paper.Evidence!.Tables.Count == 0
+                ? "No table was read from the full text, so no result was checked against one."
+                : "No results table comparing the paper's method with others was recognised.");
+        }
 
-        var baselines = Values(facts, FactKind.Baseline).Where(b => b.Length > 1).ToList();
-        parts.Add(baselines.Count > 0 ? $"Compared with {List(baselines, 4)}." : fullText ? "No named baselines found." : "");
-        if (fullText)
+        parts.AddRange(facts.Where(f => f.Kind == FactKind.UnsupportedClaim).Select(f => f.Value).Distinct(StringComparer.Ordinal).Take(2)
+            .Select(claim => $"Not borne out by the tables: {Sentence(claim)}"));
+
+        var doubts = facts.Where(f => f.Kind == FactKind.Doubt).Select(f => f.Value.Trim().TrimEnd('.')).Where(d => d.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxDoubts).ToList();
+        if (doubts.Count > 0)
         {
-            parts.Add(facts.Any(f => f.Kind == FactKind.Ablation) ? "Includes an ablation study." : "No ablation study found.");
+            parts.Add(doubts.Count == 1 ? $"To doubt: {doubts[0]}." : $"To doubt: {string.Join("; ", doubts)}.");
+        }
+
+        var datasets = Values(facts, FactKind.Dataset);
+        if (datasets.Count > 0)
+        {
+            parts.Add(fullText ? $"Evaluated on {List(datasets, 5)}." : $"The abstract names {List(datasets, 5)}.");
         }
 
         // "7B" is a model size in "a 7B model" but a count in "81.1M papers": keep sizes in a sentence about parameters,
@@ -48,24 +65,8 @@ public static partial class Commentary
             parts.Add($"Model sizes mentioned: {List(sizes, 4)}.");
         }
 
-        var compute = Values(facts, FactKind.Compute);
-        if (compute.Count > 0)
-        {
-            parts.Add($"Compute reported: {List(compute, 2)}.");
-        }
-
         var code = Values(facts, FactKind.CodeLink).Concat(CodeLinks(paper.Paper.Comment ?? "")).Distinct(StringComparer.OrdinalIgnoreCase).FirstOrDefault();
-        parts.Add(code is not null ? $"Code: {code}." : "No code link found.");
-
-        var limitations = facts.Where(f => f.Kind == FactKind.Limitation).Select(f => f.Sentence).Distinct(StringComparer.Ordinal).Take(2).ToList();
-        if (limitations.Count > 0)
-        {
-            parts.Add("Stated limitations: " + string.Join(" ", limitations.Select(l => $"\u201c{Short(l)}\u201d")));
-        }
-        else if (fullText)
-        {
-            parts.Add("No stated limitations found.");
-        }
+        parts.Add(code is not null ? $"Code: {code}." : fullText ? "No code link found." : "");
 
         if (paper.Evidence is { HasHiddenText: true } evidence)
         {
@@ -82,6 +83,9 @@ public static partial class Commentary
 
         return string.Join(' ', parts.Where(p => p.Length > 0));
     }
+
+    /// <summary>A fact's value as the end of a sentence: a full stop unless it has one.</summary>
+    private static string Sentence(string value) => value.TrimEnd().EndsWith('.') ? value.TrimEnd() : value.TrimEnd() + ".";
 
     private static List<string> Values(IReadOnlyList<Fact> facts, FactKind kind) =>
         facts.Where(f => f.Kind == kind).Select(f => f.Value.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -100,8 +104,6 @@ public static partial class Commentary
     }
 
     private static string Passages(int count) => count == 1 ? "1 passage" : $"{count} passages";
-
-    private static string Short(string sentence) => sentence.Length <= 200 ? sentence : sentence[..197].TrimEnd() + "...";
 
     private static IEnumerable<string> CodeLinks(string text) => CodeLink().Matches(text).Select(m => m.Value.TrimEnd('.', ','));
 
