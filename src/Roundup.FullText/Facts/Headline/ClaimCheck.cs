@@ -48,10 +48,10 @@ public static class ClaimCheck
                 if (table.Number(r, column.Index) is { } n)
                 {
                     var where = $"{table.Table.Name}, row \u201c{table.RowLabel(r)}\u201d, column \u201c{column.Header}\u201d";
-                    list.Add(new Candidate(n.Value, n.Rounding, $"closest cell {n.Printed} ({where})"));
+                    list.Add(new Candidate(n.Value, n.Rounding, $"{n.Printed} ({where})"));
                     if (n.Value is > 0 and <= 1 && n.Decimals >= 2)
                     {
-                        list.Add(new Candidate(n.Value * 100, n.Rounding * 100, $"closest cell {n.Printed} ({where})"));
+                        list.Add(new Candidate(n.Value * 100, n.Rounding * 100, $"{n.Printed} ({where})"));
                     }
                 }
             }
@@ -66,7 +66,7 @@ public static class ClaimCheck
         foreach (var (table, column, a, b, ra, rb) in Pairs(columns))
         {
             var slack = a.Rounding + b.Rounding;
-            var shown = $"closest difference {{0}} ({table.Table.Name}, column \u201c{column.Header}\u201d: {a.Printed} for \u201c{table.RowLabel(ra)}\u201d vs {b.Printed} for \u201c{table.RowLabel(rb)}\u201d)";
+            var shown = $"a difference of {{0}} ({table.Table.Name}, column \u201c{column.Header}\u201d: {a.Printed} for \u201c{table.RowLabel(ra)}\u201d vs {b.Printed} for \u201c{table.RowLabel(rb)}\u201d)";
             var difference = Math.Abs(a.Value - b.Value);
             list.Add(new Candidate(difference, slack, string.Format(System.Globalization.CultureInfo.InvariantCulture, shown, CellNumber.Format(difference, Math.Max(a.Decimals, b.Decimals)))));
             if (a.Value <= 1 && b.Value <= 1 && Math.Max(a.Decimals, b.Decimals) >= 2)
@@ -95,7 +95,7 @@ public static class ClaimCheck
             {
                 if (table.Number(r, column.Index) is { } n && (n.Printed.Contains('×', StringComparison.Ordinal) || n.Printed.EndsWith('x')))
                 {
-                    list.Add(new Candidate(n.Value, n.Rounding, $"closest factor {n.Printed} ({table.Table.Name}, row \u201c{table.RowLabel(r)}\u201d, column \u201c{column.Header}\u201d)"));
+                    list.Add(new Candidate(n.Value, n.Rounding, $"{n.Printed} ({table.Table.Name}, row \u201c{table.RowLabel(r)}\u201d, column \u201c{column.Header}\u201d)"));
                 }
             }
         }
@@ -106,7 +106,7 @@ public static class ClaimCheck
             if (low.Value > 0)
             {
                 var ratio = high.Value / low.Value;
-                list.Add(new Candidate(ratio, 0, $"closest factor {CellNumber.Format(ratio, 1)}× ({table.Table.Name}, column \u201c{column.Header}\u201d: {high.Printed} for \u201c{table.RowLabel(rh)}\u201d vs {low.Printed} for \u201c{table.RowLabel(rl)}\u201d)"));
+                list.Add(new Candidate(ratio, 0, $"a factor of {CellNumber.Format(ratio, 1)}× ({table.Table.Name}, column \u201c{column.Header}\u201d: {high.Printed} for \u201c{table.RowLabel(rh)}\u201d vs {low.Printed} for \u201c{table.RowLabel(rl)}\u201d)"));
             }
         }
 

@@ -48,7 +48,7 @@ public static partial class HeadlineFinder
 
         foreach (var (claim, shown) in ClaimCheck.Unsupported(AbstractClaim.Find(evidence.Abstract), tables))
         {
-            facts.Add(new Fact(FactKind.UnsupportedClaim, $"\u201c{claim.Text}\u201d (abstract): the tables do not bear it out; {shown}", claim.Sentence, "Abstract"));
+            facts.Add(new Fact(FactKind.UnsupportedClaim, $"\u201c{claim.Text}\u201d in the abstract; the closest the tables show is {shown}", claim.Sentence, "Abstract"));
         }
 
         return facts;
