@@ -12,6 +12,8 @@ namespace Roundup.Cli.Output;
 /// </summary>
 public static class EvidencePrinter
 {
+    private const int MaxTableRows = 12;
+
     public static string Text(PaperEvidence e)
     {
         var text = new StringBuilder();
@@ -37,6 +39,20 @@ public static class EvidencePrinter
             text.AppendLine(CultureInfo.InvariantCulture, $"caption: {Short(caption, 160)}");
         }
 
+        foreach (var t in e.Tables)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"table: {S(t.Name)}{(t.Page is { } page ? $" (page {page})" : "")}{(t.InAppendix ? " (appendix)" : "")}: {Short(t.Caption, 100)}");
+            foreach (var row in t.Rows.Take(MaxTableRows))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {Short(string.Join(" | ", row), 160)}");
+            }
+
+            if (t.Rows.Count > MaxTableRows)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  … {t.Rows.Count - MaxTableRows} more row(s)");
+            }
+        }
+
         var facts = FactExtractor.Extract(e);
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Facts ({facts.Count}), each with its source sentence:");
@@ -46,7 +62,7 @@ public static class EvidencePrinter
             foreach (var f in group)
             {
                 // A table fact's source is its cells (table, row, column, text): shown whole enough to find them.
-                text.AppendLine(CultureInfo.InvariantCulture, $"    {S(f.Value)}  — \"{Short(f.Sentence, f.FromTable ? 300 : 140)}\" [{S(f.Section)}]");
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {S(f.Value)}  — {(f.QuotesPaper ? $"\"{Short(f.Sentence, 140)}\"" : Short(f.Sentence, f.FromTable ? 300 : 140))} [{S(f.Section)}]");
             }
         }
 

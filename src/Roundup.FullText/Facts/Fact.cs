@@ -12,4 +12,7 @@ public sealed record Fact(FactKind Kind, string Value, string Sentence, string S
     public string? Table { get; init; }
 
     public bool FromTable => Table is not null;
+
+    /// <summary>Whether <c>Sentence</c> is the paper's own words: not cells quoted from a table, nor a doubt's note of what was looked for.</summary>
+    public bool QuotesPaper => !FromTable && !Doubts.DoubtFinder.StatesAbsence(this);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Roundup.FullText.Facts.Doubts;
 
 namespace Roundup.FullText.Facts;
 
@@ -55,6 +56,7 @@ public static partial class FactExtractor
         }
 
         facts.AddRange(Headline.HeadlineFinder.Find(evidence));
+        facts.AddRange(DoubtFinder.Find(evidence, facts));
         return facts;
     }
 

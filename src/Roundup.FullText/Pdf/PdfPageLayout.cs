@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Roundup.FullText.Pdf.Tables;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.DocumentLayoutAnalysis;
@@ -13,6 +14,8 @@ namespace Roundup.FullText.Pdf;
 /// One page's visible lines in reading order, and its hidden letters reported (by colour, size, render mode and
 /// position here, by how they were painted in <see cref="Visibility.PdfVisibility"/>). Words are grouped into blocks
 /// (Docstrum); blocks that span the page cut it into bands, and within a band the left column is read before the right.
+/// Tables are read from the same visible words (<see cref="PdfPageTables"/>), handed on with their caption's first
+/// line, and their rows left out of the lines.
 /// </summary>
 internal static partial class PdfPageLayout
 {
@@ -65,16 +68,26 @@ internal static partial class PdfPageLayout
 
         var words = DefaultWordExtractor.Instance.GetWords(visible).ToList();
         var blocks = Docstrum.GetBlocks(words).Where(b => !IsPageNumber(b, crop)).ToList();
+        var tables = PdfPageTables.Read(page.Number, words, blocks, crop, builder);
+        var inTables = new HashSet<Word>(tables.SelectMany(t => t.Words), ReferenceEqualityComparer.Instance);
         var lines = new List<PdfLine>();
         foreach (var (block, column) in Order(blocks, crop))
         {
             var id = blockCounter++;
+            var table = tables.Find(t => ReferenceEquals(t.CaptionBlock, block))?.Table;
             foreach (var line in block.TextLines)
             {
+                // A table's cells are read as its rows, not again as sentences of the body.
+                if (inTables.Count > 0 && line.Words.Count(inTables.Contains) * 2 > line.Words.Count)
+                {
+                    continue;
+                }
+
                 var letters = line.Words.SelectMany(w => w.Letters).ToList();
                 var size = letters.Select(l => l.PointSize).Order().ElementAt(letters.Count / 2);
                 var bold = letters.Count(PdfHiddenLetters.IsBold) * 2 > letters.Count;
-                lines.Add(new PdfLine(page.Number, line.Text, line.BoundingBox, Math.Round(size, 1), bold, id, column));
+                lines.Add(new PdfLine(page.Number, line.Text, line.BoundingBox, Math.Round(size, 1), bold, id, column) { Table = table });
+                table = null;
             }
         }
 

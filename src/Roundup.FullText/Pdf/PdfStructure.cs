@@ -35,6 +35,11 @@ internal sealed partial class PdfStructure(List<PdfLine> lines, EvidenceBuilder 
         builder.Title = Title(bodySize);
         foreach (var line in lines)
         {
+            if (line.Table is { } table)
+            {
+                builder.AddTable(table.Rows, table);
+            }
+
             var text = line.Text.Trim();
             var newBlock = line.Block != _block;
             _block = line.Block;

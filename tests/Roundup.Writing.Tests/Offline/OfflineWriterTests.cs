@@ -99,8 +99,8 @@ public sealed class OfflineWriterTests
         Assert.Contains("The paper contained hidden text (1 passage: LatexColorWhite); it was ignored.", entry.Text.Commentary, StringComparison.Ordinal);
         Assert.Contains(entry.Flags, f => f.StartsWith("hidden text: 1 passage", StringComparison.Ordinal));
         Assert.Contains("Evaluated on ImageNet and CIFAR-10.", entry.Text.Commentary, StringComparison.Ordinal);
-        Assert.Contains("Includes an ablation study.", entry.Text.Commentary, StringComparison.Ordinal);
-        Assert.Contains("We only evaluate on image classification.", entry.Text.Commentary, StringComparison.Ordinal);
+        Assert.Contains("To doubt: a limitation the authors state: We only evaluate on image classification.", entry.Text.Commentary, StringComparison.Ordinal);
+        Assert.StartsWith("No table was read from the full text", entry.Text.Commentary, StringComparison.Ordinal);
         Assert.Contains("No code link found.", entry.Text.Commentary, StringComparison.Ordinal);
         Assert.Contains("\u201cTop-k Gradient Sparsification Revisited\u201d (2025-W02)", entry.Text.Commentary, StringComparison.Ordinal);
         Assert.Contains(entry.Text.Summary, p => p.StartsWith("Key results: ", StringComparison.Ordinal) && p.Contains("76.1% top-1 accuracy", StringComparison.Ordinal));
