@@ -44,7 +44,7 @@ public static partial class MethodNames
     {
         foreach (Match m in Introduction().Matches(text))
         {
-            var after = text[(m.Index + m.Length)..Math.Min(text.Length, m.Index + m.Length + 40)];
+            var after = text[(m.Index + m.Length)..Math.Min(text.Length, m.Index + m.Length + 30)];
             if (!DatasetWords().IsMatch(after) && LooksLikeName(m.Groups["name"].Value))
             {
                 Add(names, m.Groups["name"].Value);
@@ -78,7 +78,8 @@ public static partial class MethodNames
     [GeneratedRegex(@"\b(?:(?i:we)\s+(?:propose|introduce|present|develop|design|call|name|dub|term)|(?:referred\s+to\s+as|called|named|dubbed|coined|termed))\s+(?:(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,4}?(?:called|named|dubbed|termed)\s+)?(?<name>[A-Z][\w\-+.]*(?:\s[A-Z][\w\-+.]*){0,2})", RegexOptions.CultureInvariant)]
     private static partial Regex Introduction();
 
-    [GeneratedRegex(@"^[\s,(]*(?:a|an|the)?\s*(?:new\s+|novel\s+|large\s+|large-scale\s+)?(?:\w+\s+){0,2}?(dataset|benchmark|corpus|suite|collection|test\s*bed|leaderboard)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Looked for in the few words after the name only ("SciFact, a dataset of …").
+    [GeneratedRegex(@"\b(dataset|benchmark|corpus|suite|collection|test\s?bed|leaderboard)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DatasetWords();
 
     [GeneratedRegex(@"^(The|A|An|We|Our|This|In|On|Figure|Table|Section|Appendix)$", RegexOptions.CultureInvariant)]

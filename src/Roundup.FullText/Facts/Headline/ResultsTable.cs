@@ -53,11 +53,14 @@ public sealed partial class ResultsTable
 
     /// <summary>The row's name: its last non-empty label cell (the method), or empty when it has none.</summary>
     public string RowName(int row) =>
-        LabelColumns.Select(c => Table.Rows[row][c].Trim()).LastOrDefault(t => t.Length > 0) ?? "";
+        LabelColumns.Select(c => Cell(row, c)).LastOrDefault(t => t.Length > 0) ?? "";
 
     /// <summary>All the row's label cells joined: what a method name is looked for in.</summary>
     public string RowLabel(int row) =>
-        string.Join(" ", LabelColumns.Select(c => Table.Rows[row][c].Trim()).Where(t => t.Length > 0));
+        string.Join(" ", LabelColumns.Select(c => Cell(row, c)).Where(t => t.Length > 0));
+
+    /// <summary>A cell's text, trimmed; empty past the end of a short row (a table not squared by the builder).</summary>
+    public string Cell(int row, int column) => column < Table.Rows[row].Count ? Table.Rows[row][column].Trim() : "";
 
     public int NumericCellCount() => BodyRows().Sum(r => Columns.Count(c => Number(r, c.Index) is not null));
 
@@ -74,7 +77,7 @@ public sealed partial class ResultsTable
 
     private bool IsIndexColumn(int column)
     {
-        var header = string.Join(" ", Enumerable.Range(0, HeaderCount).Select(r => Table.Rows[r][column].Trim()));
+        var header = string.Join(" ", Enumerable.Range(0, HeaderCount).Select(r => Cell(r, column)));
         if (IndexHeader().IsMatch(header.Trim()))
         {
             return true;
@@ -88,7 +91,7 @@ public sealed partial class ResultsTable
     private List<string> HeaderParts(int column)
     {
         var parts = new List<string>();
-        foreach (var text in Enumerable.Range(0, HeaderCount).Select(r => Table.Rows[r][column].Trim()))
+        foreach (var text in Enumerable.Range(0, HeaderCount).Select(r => Cell(r, column)))
         {
             if (text.Length > 0 && !parts.Contains(text, StringComparer.Ordinal))
             {
@@ -107,7 +110,7 @@ public sealed partial class ResultsTable
         var block = "";
         foreach (var r in BodyRows())
         {
-            var row = Table.Rows[r];
+            var row = Enumerable.Range(0, Width).Select(c => Cell(r, c)).ToList();
             if (Columns.All(c => Number(r, c.Index) is null))
             {
                 // A row without numbers inside the body is a mid-table header or a group label: a new block starts.
