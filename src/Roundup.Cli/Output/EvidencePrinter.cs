@@ -61,7 +61,8 @@ public static class EvidencePrinter
             text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key}:");
             foreach (var f in group)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"    {S(f.Value)}  — {(f.QuotesPaper ? $"\"{Short(f.Sentence, 140)}\"" : Short(f.Sentence, 140))} [{S(f.Section)}]");
+                // A table fact's source is its cells (table, row, column, text): shown whole enough to find them.
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {S(f.Value)}  — {(f.QuotesPaper ? $"\"{Short(f.Sentence, 140)}\"" : Short(f.Sentence, f.FromTable ? 300 : 140))} [{S(f.Section)}]");
             }
         }
 

@@ -55,6 +55,7 @@ public static partial class FactExtractor
             Add(facts, FactKind.Ablation, "ablation", ablation.s, ablation.Section);
         }
 
+        facts.AddRange(Headline.HeadlineFinder.Find(evidence));
         facts.AddRange(DoubtFinder.Find(evidence, facts));
         return facts;
     }
