@@ -64,7 +64,8 @@ public sealed class EvidenceScorer(Func<Paper, CancellationToken, PaperEvidence?
             return new ScoreResult(paper.Id, 0, [new Contribution(0, $"full text: {evidence.HiddenText.Count} hidden passage(s), e.g. {first.Kind} at {first.Location}: '{Short(first.Text)}'")]);
         }
 
-        var facts = FactExtractor.Extract(evidence);
+        // The paper's sentences, as the weights were set on: a table's result lines would count its results twice.
+        var facts = FactExtractor.Extract(evidence).Where(f => !f.FromTable).ToList();
         int Count(FactKind kind) => facts.Count(f => f.Kind == kind);
         var parts = new List<Contribution>();
         Part(parts, Math.Min(0.25, 0.05 * Count(FactKind.Dataset)), Count(FactKind.Dataset), "benchmarks", facts, FactKind.Dataset);

@@ -40,8 +40,7 @@ public static partial class Commentary
                 : "No results table comparing the paper's method with others was recognised.");
         }
 
-        parts.AddRange(facts.Where(f => f.Kind == FactKind.UnsupportedClaim).Select(f => f.Value).Distinct(StringComparer.Ordinal).Take(2)
-            .Select(claim => $"Not borne out by the tables: {Sentence(claim)}"));
+        parts.AddRange(facts.Where(f => f.Kind == FactKind.UnsupportedClaim).Select(f => f.Value).Distinct(StringComparer.Ordinal).Take(2).Select(NotBorneOut));
 
         var doubts = facts.Where(f => f.Kind == FactKind.Doubt).Select(f => f.Value.Trim().TrimEnd('.')).Where(d => d.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxDoubts).ToList();
         if (doubts.Count > 0)
@@ -84,6 +83,18 @@ public static partial class Commentary
         return string.Join(' ', parts.Where(p => p.Length > 0));
     }
 
+    /// <summary>
+    /// The claim the tables do not bear out, and the table that says so, without the ratio or difference worked out
+    /// from its cells: a figure the paper does not print would not pass grounding.
+    /// </summary>
+    private static string NotBorneOut(string value)
+    {
+        var claim = value.Split("; the closest", 2)[0].Trim();
+        return TableNamed().Match(value) is { Success: true } table
+            ? $"Not borne out by {table.Groups["table"].Value}: {claim}."
+            : $"Not borne out by the tables: {claim}.";
+    }
+
     /// <summary>A fact's value as the end of a sentence: a full stop unless it has one.</summary>
     private static string Sentence(string value) => value.TrimEnd().EndsWith('.') ? value.TrimEnd() : value.TrimEnd() + ".";
 
@@ -106,6 +117,9 @@ public static partial class Commentary
     private static string Passages(int count) => count == 1 ? "1 passage" : $"{count} passages";
 
     private static IEnumerable<string> CodeLinks(string text) => CodeLink().Matches(text).Select(m => m.Value.TrimEnd('.', ','));
+
+    [GeneratedRegex(@"\((?<table>Table \S+?|the table \u201c[^\u201d]*\u201d), column", RegexOptions.CultureInvariant)]
+    private static partial Regex TableNamed();
 
     [GeneratedRegex(@"\bparam(eter)?s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Parameters();
