@@ -15,6 +15,16 @@ internal static class DeliverySpelling
 
     public static string Name(SuppressionReason reason) => reason.ToString().ToLowerInvariant();
 
+    public static OutboxState StateOf(string name) => Enum.Parse<OutboxState>(name, ignoreCase: true);
+
+    /// <summary>A mailing's counts from its rows counted by state (a state with no row counts 0).</summary>
+    public static DeliveryCounts Counts(IEnumerable<(OutboxState State, int Count)> byState)
+    {
+        var counts = byState.ToDictionary(c => c.State, c => c.Count);
+        int Of(OutboxState state) => counts.GetValueOrDefault(state);
+        return new DeliveryCounts(Of(OutboxState.Pending), Of(OutboxState.Sending), Of(OutboxState.Sent), Of(OutboxState.Deferred), Of(OutboxState.Failed), Of(OutboxState.Suppressed));
+    }
+
     public static SubscriberStatus StatusOf(SuppressionReason reason) => reason switch
     {
         SuppressionReason.Unsubscribed => SubscriberStatus.Unsubscribed,

@@ -26,14 +26,13 @@ internal sealed class WorkerDelivery(RoundupHost host, IWorkDispatcher work, Mai
         var logger = host.Logs.CreateLogger<WorkerDelivery>();
         var batchSize = host.Options.Workers.DeliveryBatch;
         var waitForDeferred = host.Options.Mail.DeliverySettings().WaitForDeferred;
-        var retried = retryFailed ? await mail.Outbox.RetryFailedAsync(mailing, null, ct) : 0;
-        var before = await mail.Outbox.CountAsync(mailing, ct);
-        var enqueued = await mail.Outbox.EnqueueAsync(mailing, mail.Builder.List.Domain, null, ct);
-        logger.LogInformation("{Mailing}: {Enqueued} new message(s) in the outbox; the workers send them in batches of up to {Batch}", mailing, enqueued, batchSize);
+        var delivery = mail.Run(host);
+        var start = await delivery.StartAsync(mailing, null, retryFailed, ct);
+        logger.LogInformation("{Mailing}: {Enqueued} new message(s) in the outbox; the workers send them in batches of up to {Batch}", mailing, start.Enqueued, batchSize);
 
         // A name no sender has: every live lease is another's.
         var nobody = OutboxLease.NewSender();
-        var done = new DeliveryBatchReport(0, 0, 0, 0, 0);
+        var done = DeliveryBatchReport.None;
         var batches = 0;
         while (true)
         {
@@ -47,7 +46,7 @@ internal sealed class WorkerDelivery(RoundupHost host, IWorkDispatcher work, Mai
                 var round = (due + batchSize - 1) / batchSize;
                 batches += round;
                 var outcomes = await work.DeliverBatchesAsync(mailing, round, batchSize, ct);
-                done = outcomes.Where(o => o.Report is not null).Aggregate(done, (sum, o) => Add(sum, o.Report!));
+                done = outcomes.Where(o => o.Report is not null).Aggregate(done, (sum, o) => sum.Plus(o.Report!));
                 if (outcomes.FirstOrDefault(o => o.Stopped is not null) is { } stopped)
                 {
                     return new MailingOutcome.Stopped(mailing, stopped.Stopped!);
@@ -67,18 +66,6 @@ internal sealed class WorkerDelivery(RoundupHost host, IWorkDispatcher work, Mai
             await Task.Delay(until > now ? until - now : TimeSpan.Zero, host.Time, ct);
         }
 
-        var after = await mail.Outbox.CountAsync(mailing, ct);
-        var waiting = after.Pending + after.Sending + after.Deferred;
-        return new MailingOutcome.Delivered(mailing, new DeliveryReport(mailing, $"{batches} batch(es) on the workers", enqueued, done.Resumed, done.Sent, done.Deferred, done.Failed,
-            after.Suppressed - before.Suppressed, after, clock.Elapsed)
-        {
-            Retried = retried,
-            Waiting = waiting,
-            NextAttempt = waiting > 0 ? await mail.Outbox.NextDeferredAsync(mailing, ct) : null,
-            Retryable = await mail.Outbox.CountRetryableAsync(mailing, null, ct),
-        });
+        return new MailingOutcome.Delivered(mailing, await delivery.ReportAsync(mailing, start, $"{batches} batch(es) on the workers", done, null, clock.Elapsed, ct));
     }
-
-    private static DeliveryBatchReport Add(DeliveryBatchReport a, DeliveryBatchReport b) =>
-        new(a.Claimed + b.Claimed, a.Resumed + b.Resumed, a.Sent + b.Sent, a.Deferred + b.Deferred, a.Failed + b.Failed);
 }

@@ -70,6 +70,20 @@ public sealed class DeliveryRun
     {
         var clock = Stopwatch.StartNew();
         var lease = new OutboxLease(OutboxLease.NewSender(), _options.Lease);
+        var start = await StartAsync(mailing, onlySubscriber, retryFailed, cancellationToken);
+        _logger.LogInformation("{Week}: {Enqueued} new message(s) in the outbox; sending through {Destination} on {Connections} connection(s) as {Sender}", mailing, start.Enqueued, _transports.Description, _options.Connections, lease.Sender);
+
+        using var run = new Run(this, mailing, content, onlySubscriber, lease, quota: null);
+        await run.ExecuteAsync(cancellationToken);
+        return await ReportAsync(mailing, start, _transports.Description, run.Tally, onlySubscriber, clock.Elapsed, cancellationToken);
+    }
+
+    /// <summary>
+    /// What a delivery does before it sends, here or in batches elsewhere: with <paramref name="retryFailed"/>, failed
+    /// messages of subscribers still active back to Pending; the counts before; the mailing's new rows enqueued.
+    /// </summary>
+    public async Task<DeliveryStart> StartAsync(MailingKey mailing, long? onlySubscriber, bool retryFailed, CancellationToken cancellationToken)
+    {
         var retried = retryFailed ? await _outbox.RetryFailedAsync(mailing, onlySubscriber, cancellationToken) : 0;
         if (retried > 0)
         {
@@ -77,18 +91,21 @@ public sealed class DeliveryRun
         }
 
         var before = await _outbox.CountAsync(mailing, cancellationToken);
-        var enqueued = await _outbox.EnqueueAsync(mailing, _builder.List.Domain, onlySubscriber, cancellationToken);
-        _logger.LogInformation("{Week}: {Enqueued} new message(s) in the outbox; sending through {Destination} on {Connections} connection(s) as {Sender}", mailing, enqueued, _transports.Description, _options.Connections, lease.Sender);
+        return new DeliveryStart(retried, before, await _outbox.EnqueueAsync(mailing, _builder.List.Domain, onlySubscriber, cancellationToken));
+    }
 
-        using var run = new Run(this, mailing, content, onlySubscriber, lease, quota: null);
-        await run.ExecuteAsync(cancellationToken);
+    /// <summary>The delivery's report: what it sent (<paramref name="done"/>, here or in batches) and what the outbox holds now.</summary>
+    public async Task<DeliveryReport> ReportAsync(MailingKey mailing, DeliveryStart start, string destination, DeliveryBatchReport done, long? onlySubscriber, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(done);
         var after = await _outbox.CountAsync(mailing, cancellationToken);
         var waiting = onlySubscriber is { } only
             ? (await _outbox.GetOutboxRowAsync(mailing, only, cancellationToken))?.State is OutboxState.Pending or OutboxState.Sending or OutboxState.Deferred ? 1 : 0
             : after.Pending + after.Sending + after.Deferred;
-        return new DeliveryReport(mailing, _transports.Description, enqueued, run.Resumed, run.Sent, run.Deferred, run.Failed, after.Suppressed - before.Suppressed, after, clock.Elapsed)
+        return new DeliveryReport(mailing, destination, start.Enqueued, done.Resumed, done.Sent, done.Deferred, done.Failed, after.Suppressed - start.Before.Suppressed, after, elapsed)
         {
-            Retried = retried,
+            Retried = start.Retried,
             Waiting = waiting,
             NextAttempt = waiting > 0 ? await _outbox.NextDeferredAsync(mailing, cancellationToken) : null,
             Retryable = await _outbox.CountRetryableAsync(mailing, onlySubscriber, cancellationToken),
@@ -107,7 +124,7 @@ public sealed class DeliveryRun
         var lease = new OutboxLease(OutboxLease.NewSender(), _options.Lease);
         using var run = new Run(this, mailing, content, null, lease, quota: messages);
         await run.ExecuteAsync(cancellationToken);
-        return new DeliveryBatchReport(run.Claimed, run.Resumed, run.Sent, run.Deferred, run.Failed);
+        return run.Tally;
     }
 
     /// <summary>Builds every message the run would send now (with <paramref name="retryFailed"/>, the failed ones it would retry too), without sending or changing anything.</summary>
@@ -155,15 +172,8 @@ public sealed class DeliveryRun
         private int _resumed;
         private int _claimed;
 
-        public int Claimed => _claimed;
-
-        public int Sent => _sent;
-
-        public int Resumed => _resumed;
-
-        public int Deferred => _deferred;
-
-        public int Failed => _failed;
+        /// <summary>What the run claimed and what became of it.</summary>
+        public DeliveryBatchReport Tally => new(_claimed, _resumed, _sent, _deferred, _failed);
 
         private IOutboxStore Outbox => owner._outbox;
 

@@ -8,7 +8,7 @@ namespace Roundup.Storage.Postgres;
 /// <summary>Readers' suggested corrections in the <c>correction_suggestions</c> table; each decision is one statement, so it is taken once.</summary>
 public sealed class PostgresCorrectionStore : ICorrectionStore
 {
-    private const string Columns = "id, week, paper_id, text, contact, received, status, decided, decided_by, erratum";
+    private const string Columns = CorrectionSpelling.Columns;
     private readonly PostgresSql _sql;
 
     internal PostgresCorrectionStore(PostgresSql sql) => _sql = sql;
@@ -38,12 +38,12 @@ public sealed class PostgresCorrectionStore : ICorrectionStore
             $"SELECT {Columns} FROM correction_suggestions WHERE status = @s ORDER BY {order} LIMIT @l",
             Read,
             cancellationToken,
-            ("s", Name(status)),
+            ("s", CorrectionSpelling.Name(status)),
             ("l", Math.Max(0, limit)));
     }
 
     public async Task<int> CountAsync(SuggestionStatus status, CancellationToken cancellationToken = default) =>
-        Convert.ToInt32(await _sql.ScalarAsync("SELECT count(*) FROM correction_suggestions WHERE status = @s", cancellationToken, ("s", Name(status))), System.Globalization.CultureInfo.InvariantCulture);
+        Convert.ToInt32(await _sql.ScalarAsync("SELECT count(*) FROM correction_suggestions WHERE status = @s", cancellationToken, ("s", CorrectionSpelling.Name(status))), System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<CorrectionSuggestion?> DecideAsync(long id, SuggestionStatus status, string curator, DateTimeOffset decided, CancellationToken cancellationToken = default)
     {
@@ -57,7 +57,7 @@ public sealed class PostgresCorrectionStore : ICorrectionStore
             Read,
             cancellationToken,
             ("id", id),
-            ("s", Name(status)),
+            ("s", CorrectionSpelling.Name(status)),
             ("d", PostgresSql.Utc(decided)),
             ("by", curator));
         return rows.Count == 0 ? null : rows[0];
@@ -69,20 +69,6 @@ public sealed class PostgresCorrectionStore : ICorrectionStore
     public async Task<bool> ReopenAsync(long id, CancellationToken cancellationToken = default) =>
         await _sql.ExecuteAsync("UPDATE correction_suggestions SET status = 'pending', decided = NULL, decided_by = NULL WHERE id = @id AND status <> 'pending' AND erratum IS NULL", cancellationToken, ("id", id)) > 0;
 
-    private static string Name(SuggestionStatus status) => status switch
-    {
-        SuggestionStatus.Pending => "pending",
-        SuggestionStatus.Published => "published",
-        _ => "rejected",
-    };
-
-    private static SuggestionStatus Status(string name) => name switch
-    {
-        "pending" => SuggestionStatus.Pending,
-        "published" => SuggestionStatus.Published,
-        _ => SuggestionStatus.Rejected,
-    };
-
     private static CorrectionSuggestion Read(NpgsqlDataReader r) => new(
         r.GetInt64(0),
         IssueWeek.Parse(r.GetString(1)),
@@ -90,7 +76,7 @@ public sealed class PostgresCorrectionStore : ICorrectionStore
         r.GetString(3),
         r.IsDBNull(4) ? null : r.GetString(4),
         r.GetFieldValue<DateTimeOffset>(5),
-        Status(r.GetString(6)),
+        CorrectionSpelling.Status(r.GetString(6)),
         r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7),
         r.IsDBNull(8) ? null : r.GetString(8),
         r.IsDBNull(9) ? null : r.GetInt32(9));

@@ -17,7 +17,7 @@ internal static class PostgresDeliveryRows
     public static OutboxRow ReadOutbox(NpgsqlDataReader r, int first = 0) => new(
         MailingKey.Parse(r.GetString(first)),
         r.GetInt64(first + 1),
-        Enum.Parse<OutboxState>(r.GetString(first + 2), ignoreCase: true),
+        DeliverySpelling.StateOf(r.GetString(first + 2)),
         r.GetInt32(first + 3),
         r.IsDBNull(first + 4) ? null : r.GetFieldValue<DateTimeOffset>(first + 4),
         r.GetString(first + 5),

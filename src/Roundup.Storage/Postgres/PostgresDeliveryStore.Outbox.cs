@@ -236,13 +236,11 @@ public sealed partial class PostgresDeliveryStore
 
     public async Task<DeliveryCounts> CountAsync(MailingKey mailing, CancellationToken cancellationToken = default)
     {
-        var counts = (await _sql.QueryAsync(
+        return DeliverySpelling.Counts(await _sql.QueryAsync(
             "SELECT state, count(*) FROM outbox WHERE week = @w GROUP BY state",
-            r => (State: Enum.Parse<OutboxState>(r.GetString(0), ignoreCase: true), Count: (int)r.GetInt64(1)),
+            r => (DeliverySpelling.StateOf(r.GetString(0)), (int)r.GetInt64(1)),
             cancellationToken,
-            ("w", mailing.ToString()))).ToDictionary(c => c.State, c => c.Count);
-        int Of(OutboxState state) => counts.GetValueOrDefault(state);
-        return new DeliveryCounts(Of(OutboxState.Pending), Of(OutboxState.Sending), Of(OutboxState.Sent), Of(OutboxState.Deferred), Of(OutboxState.Failed), Of(OutboxState.Suppressed));
+            ("w", mailing.ToString())));
     }
 
     public async Task<IReadOnlyList<OutboxItem>> ListOutboxRowsAsync(MailingKey mailing, IReadOnlyCollection<OutboxState> states, int limit, CancellationToken cancellationToken = default)

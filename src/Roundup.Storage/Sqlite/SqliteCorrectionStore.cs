@@ -9,7 +9,7 @@ namespace Roundup.Storage.Sqlite;
 /// <summary>Readers' suggested corrections in the <c>correction_suggestions</c> table, on the store's connection.</summary>
 public sealed class SqliteCorrectionStore : ICorrectionStore
 {
-    private const string Columns = "id, week, paper_id, text, contact, received, status, decided, decided_by, erratum";
+    private const string Columns = CorrectionSpelling.Columns;
     private readonly SqliteSession _session;
 
     internal SqliteCorrectionStore(SqliteSession session)
@@ -42,12 +42,12 @@ public sealed class SqliteCorrectionStore : ICorrectionStore
             $"SELECT {Columns} FROM correction_suggestions WHERE status = $s ORDER BY {order} LIMIT $l",
             Read,
             cancellationToken,
-            ("$s", Name(status)),
+            ("$s", CorrectionSpelling.Name(status)),
             ("$l", Math.Max(0, limit)));
     }
 
     public async Task<int> CountAsync(SuggestionStatus status, CancellationToken cancellationToken = default) =>
-        Convert.ToInt32(await _session.ScalarAsync("SELECT count(*) FROM correction_suggestions WHERE status = $s", cancellationToken, ("$s", Name(status))), CultureInfo.InvariantCulture);
+        Convert.ToInt32(await _session.ScalarAsync("SELECT count(*) FROM correction_suggestions WHERE status = $s", cancellationToken, ("$s", CorrectionSpelling.Name(status))), CultureInfo.InvariantCulture);
 
     public async Task<CorrectionSuggestion?> DecideAsync(long id, SuggestionStatus status, string curator, DateTimeOffset decided, CancellationToken cancellationToken = default)
     {
@@ -61,7 +61,7 @@ public sealed class SqliteCorrectionStore : ICorrectionStore
             Read,
             cancellationToken,
             ("$id", id),
-            ("$s", Name(status)),
+            ("$s", CorrectionSpelling.Name(status)),
             ("$d", Text(decided)),
             ("$by", curator));
         return rows.Count == 0 ? null : rows[0];
@@ -82,20 +82,6 @@ public sealed class SqliteCorrectionStore : ICorrectionStore
             cancellationToken,
             ("$id", id))).Count > 0;
 
-    private static string Name(SuggestionStatus status) => status switch
-    {
-        SuggestionStatus.Pending => "pending",
-        SuggestionStatus.Published => "published",
-        _ => "rejected",
-    };
-
-    private static SuggestionStatus Status(string name) => name switch
-    {
-        "pending" => SuggestionStatus.Pending,
-        "published" => SuggestionStatus.Published,
-        _ => SuggestionStatus.Rejected,
-    };
-
     // Fixed-width UTC ISO 8601, so text comparison in SQL is time order.
     private static string Text(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
@@ -108,7 +94,7 @@ public sealed class SqliteCorrectionStore : ICorrectionStore
         r.GetString(3),
         r.IsDBNull(4) ? null : r.GetString(4),
         Time(r.GetString(5)),
-        Status(r.GetString(6)),
+        CorrectionSpelling.Status(r.GetString(6)),
         r.IsDBNull(7) ? null : Time(r.GetString(7)),
         r.IsDBNull(8) ? null : r.GetString(8),
         r.IsDBNull(9) ? null : r.GetInt32(9));

@@ -25,7 +25,7 @@ internal static class SqliteDeliveryRows
     public static OutboxRow ReadOutbox(SqliteDataReader r, int first = 0) => new(
         MailingKey.Parse(r.GetString(first)),
         r.GetInt64(first + 1),
-        Enum.Parse<OutboxState>(r.GetString(first + 2), ignoreCase: true),
+        DeliverySpelling.StateOf(r.GetString(first + 2)),
         r.GetInt32(first + 3),
         r.IsDBNull(first + 4) ? null : ParseTime(r.GetString(first + 4)),
         r.GetString(first + 5),
