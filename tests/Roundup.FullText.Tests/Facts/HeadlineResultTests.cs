@@ -167,6 +167,49 @@ public sealed class HeadlineResultTests
     }
 
     [Fact]
+    public void Methods_set_as_columns_are_read_the_other_way_round_and_the_abstracts_change_names_the_method_and_its_baseline()
+    {
+        // 2212.08410's layout: methods and their metric in stacked column headers, datasets as rows with a size row
+        // under each; no header names the direction the caption's "accuracy" gives; nothing says "ours" or is bold.
+        var table = Table("Table 1", "Task accuracy across reasoning datasets for a small model without finetuning (baseline) and finetuned on Teacher generated data.",
+            ["", "Baseline", "Finetuned", "Finetuned", "Teacher 8-shot"],
+            ["", "Acc.", "Acc.", "Acc. with Calc.", "Acc."],
+            ["GSM8K", "8.11", "21.99", "38.21", "56.90"],
+            ["Dataset Size", "6725", "5337", "5337", "-"],
+            ["MAWPS", "54.15", "70.41", "88.22", "93.00"]) with { HeaderRows = 2 };
+        var abstractText = "For example, the accuracy on GSM8K improves from 8.11% to 21.99% when finetuned on teacher outputs.";
+
+        var claims = AbstractClaim.Find(abstractText);
+        var change = Assert.Single(claims);
+        Assert.Equal((ClaimKind.Change, 21.99, 8.11), (change.Kind, change.Value, change.From!.Value.Value));
+        Assert.Null(OwnMethod.Find(ResultsTable.Read(table), [], claims));
+        var turned = ResultsTable.Read(table).Transpose();
+        Assert.Equal(["GSM8K", "MAWPS"], turned.Columns.Select(c => c.Header));
+        Assert.All(turned.Columns, c => Assert.Equal(("accuracy", Direction.HigherIsBetter), (c.Metric, c.Direction)));
+        var own = OwnMethod.Find(turned, [], claims)!;
+        Assert.Equal((OwnMethodRule.Claim, "Finetuned"), (own.Rule, own.Name));
+
+        var facts = HeadlineFinder.Find(Paper("Teaching Small Models", abstractText, table));
+
+        var headline = Assert.Single(facts, f => f.Kind == FactKind.HeadlineResult);
+        Assert.Equal("Finetuned: 21.99 Acc. on GSM8K vs 8.11 for Baseline; Teacher 8-shot does better with 56.90, Table 1", headline.Value);
+        Assert.Equal("Table 1, column \u201cFinetuned Acc.\u201d, row \u201cGSM8K\u201d: 21.99; column \u201cBaseline Acc.\u201d, same row: 8.11 (margin +13.88, higher is better); column \u201cTeacher 8-shot Acc.\u201d, same row: 56.90", headline.Sentence);
+        Assert.Contains(facts, f => f.Kind == FactKind.ResultClaim && f.Value.StartsWith("Finetuned: 70.41 Acc. on MAWPS vs 54.15 for Baseline", StringComparison.Ordinal));
+        // "with Calc." rows are their own group: never the baseline of a row without the calculator.
+        Assert.DoesNotContain(facts, f => (f.Value.Contains("38.21", StringComparison.Ordinal) && f.Value.Contains(" vs ", StringComparison.Ordinal)) || f.Value.Contains("6725", StringComparison.Ordinal));
+        Assert.DoesNotContain(facts, f => f.Kind == FactKind.UnsupportedClaim);
+    }
+
+    [Fact]
+    public void A_change_the_tables_do_not_show_is_unsupported_and_years_are_not_a_change()
+    {
+        var table = Table("Table 1", "Results.", ["Method", "Acc"], ["Base", "40.0"], ["Ours", "52.0"]);
+
+        Assert.Single(HeadlineFinder.Find(Paper("T", "Accuracy improves from 40.0% to 61.0%.", table)), f => f.Kind == FactKind.UnsupportedClaim);
+        Assert.Empty(AbstractClaim.Find("Papers published from 2019 to 2023 were collected."));
+    }
+
+    [Fact]
     public void No_numeric_table_gives_no_headline_and_no_failure()
     {
         var words = Table("Table 1", "Examples of claims.", ["Claim", "Label"], ["Aspirin helps", "Supports"], ["Coffee cures", "Refutes"]);

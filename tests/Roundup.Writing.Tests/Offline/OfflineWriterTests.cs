@@ -50,6 +50,7 @@ public sealed class OfflineWriterTests
 
     [Theory]
     [InlineData("latex_sources/2004.14974_SciFact_arxiv-source.tar.gz")]
+    [InlineData("pdfs/2212.08410v3_teaching-small-lms-to-reason.pdf")]
     public void On_the_issue_papers_the_commentary_states_the_headline_from_a_table_and_what_to_doubt_and_grounding_keeps_them(string file)
     {
         var evidence = new FullTextReader().Read(SharedData.Require("fulltext/" + file));

@@ -4,11 +4,13 @@ using System.Text.RegularExpressions;
 namespace Roundup.FullText.Facts.Headline;
 
 /// <summary>What an abstract's numeric claim states: a factor ("10× faster"), a difference ("improves F1 by 5
-/// points", "outperforms … by 3.1") or a score ("achieves 72.4%").</summary>
+/// points", "outperforms … by 3.1"), a change ("improves from 8.11% to 21.99%": the score after, with the score
+/// before as <see cref="AbstractClaim.From"/>) or a score ("achieves 72.4%").</summary>
 public enum ClaimKind
 {
     Factor,
     Difference,
+    Change,
     Score,
 }
 
@@ -18,6 +20,9 @@ public sealed partial record AbstractClaim(ClaimKind Kind, string Text, double V
     /// <summary>Half a unit of the claim's last digit.</summary>
     public double Rounding => 0.5 * Math.Pow(10, -Decimals);
 
+    /// <summary>For a change, the score before it (the paper's baseline) and its rounding; else null.</summary>
+    public (double Value, double Rounding)? From { get; init; }
+
     public static IReadOnlyList<AbstractClaim> Find(string abstractText)
     {
         var claims = new List<AbstractClaim>();
@@ -25,6 +30,7 @@ public sealed partial record AbstractClaim(ClaimKind Kind, string Text, double V
         {
             var taken = new List<(int Start, int End)>();
             Collect(claims, taken, ClaimKind.Factor, Factor(), sentence);
+            Changes(claims, taken, sentence);
             Collect(claims, taken, ClaimKind.Difference, Difference(), sentence);
             Collect(claims, taken, ClaimKind.Score, Score(), sentence);
         }
@@ -49,6 +55,36 @@ public sealed partial record AbstractClaim(ClaimKind Kind, string Text, double V
             claims.Add(new AbstractClaim(kind, m.Value.Trim(), value, dot < 0 ? 0 : number.Value.Length - dot - 1, percent, sentence));
         }
     }
+
+    // "from 8.11% to 21.99% and 18.42%": one change per number after "to", each from the number after "from".
+    private static void Changes(List<AbstractClaim> claims, List<(int Start, int End)> taken, string sentence)
+    {
+        foreach (Match m in Change().Matches(sentence))
+        {
+            if (!double.TryParse(m.Groups["f"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var from))
+            {
+                continue;
+            }
+
+            var percent = m.Groups["u"].Value.Length > 0;
+            taken.Add((m.Index, m.Index + m.Length));
+            foreach (Capture to in m.Groups["n"].Captures)
+            {
+                if (double.TryParse(to.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                {
+                    claims.Add(new AbstractClaim(ClaimKind.Change, m.Value.Trim(), value, DecimalsOf(to.Value), percent, sentence)
+                    {
+                        From = (from, 0.5 * Math.Pow(10, -DecimalsOf(m.Groups["f"].Value))),
+                    });
+                }
+            }
+        }
+    }
+
+    private static int DecimalsOf(string number) => number.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? number.Length - dot - 1 : 0;
+
+    [GeneratedRegex(@"\b(?:improv|increas|boost|rais|reduc|lower|decreas|cut|drop|jump|ris|rose|go|went)\w*\b[^.;]{0,60}?\bfrom\s+(?<f>\d+(?:\.\d+)?)\s*(?<u>%|percent)?\s+to\s+(?<n>\d+(?:\.\d+)?)\s*(?:%|percent)?(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?<n>\d+(?:\.\d+)?)\s*(?:%|percent)?)*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Change();
 
     // A factor needs its comparison ("10× faster", "a speed-up of 3.2×"): "we ran 3 times" claims nothing.
     [GeneratedRegex(@"\bspeed-?ups?\s+of\s+(?:up\s+to\s+)?(?<n>\d+(?:\.\d+)?)\s*(?:×|x\b|-?fold\b|\s+times\b)|\b(?<n>\d+(?:\.\d+)?)\s*(?:×|x\b|-?fold\b|\s+times\b)\s*(?:faster|speed-?ups?|fewer|less|smaller|cheaper|lower|more\s+efficient|reduction|higher\s+throughput)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -20,7 +20,7 @@ public static class ClaimCheck
         {
             var candidates = claim.Kind switch
             {
-                ClaimKind.Score => Scores(cells.Where(x => x.Column.Direction != Direction.Unknown)),
+                ClaimKind.Score or ClaimKind.Change => Scores(cells.Where(x => x.Column.Direction != Direction.Unknown)),
                 ClaimKind.Difference => Differences(cells.Where(x => x.Column.Direction != Direction.Unknown), claim.Percent),
                 _ => Factors(cells),
             };

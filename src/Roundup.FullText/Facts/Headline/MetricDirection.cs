@@ -34,6 +34,12 @@ public static partial class MetricDirection
             : Direction.Unknown;
     }
 
+    /// <summary>
+    /// The metric a caption names ("accuracy" in "Task accuracy across arithmetic reasoning datasets"), or empty: only
+    /// unambiguous metric names, since a caption's "time" or "score" may be about anything.
+    /// </summary>
+    public static string FirstMetric(string caption) => CaptionMetric().Match(caption) is { Success: true } m ? m.Value : "";
+
     /// <summary>Whether the column measures cost (time, memory, size) rather than quality: a headline prefers quality.</summary>
     public static bool IsCost(string header) => CostWords().IsMatch(header);
 
@@ -67,6 +73,9 @@ public static partial class MetricDirection
 
     [GeneratedRegex(@"\b(latency|(run)?time|wall[- ]?clock|seconds?|secs?|ms|hours?|memory|mem|VRAM|GB|MB|params|parameters|#\s*param\w*|FLOPs?|MACs|cost|throughput|speed-?up|tokens/s)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CostWords();
+
+    [GeneratedRegex(@"\b(accuracy|F-?1(\s+score)?|BLEU|ROUGE(-[12L]|-Lsum)?|exact\s+match|AUROC|AUC|mAP|pass@\d+|success\s+rate|win\s+rate|error\s+rate|perplexity|WER|FID)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaptionMetric();
 
     [GeneratedRegex(@"\b(avg\.?|average|overall|mean|all|total)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SummaryWords();

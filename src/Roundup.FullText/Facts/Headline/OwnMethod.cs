@@ -8,6 +8,10 @@ public enum OwnMethodRule
     /// <summary>A row says "ours" ("VeriSci (ours)", "Ours").</summary>
     Ours,
 
+    /// <summary>A row holds the score the abstract says the method reaches, in a column where another row holds the
+    /// score it says the method starts from ("improves from 8.11% to 21.99%").</summary>
+    Claim,
+
     /// <summary>A row carries a name the title, abstract or body gives the method.</summary>
     Name,
 
@@ -18,17 +22,27 @@ public enum OwnMethodRule
 /// <summary>The paper's own rows in a results table, the name they go by and the rule that found them.</summary>
 public sealed partial record OwnMethod(string Name, IReadOnlyList<int> Rows, OwnMethodRule Rule)
 {
+    /// <summary>Found by the abstract's change: the column it is read in, the own row it ends at and the row it starts
+    /// from (the paper's own comparison); else null.</summary>
+    public (int Column, int OwnRow, int BaselineRow)? Claimed { get; init; }
+
     /// <summary>
-    /// Tries the rules in turn: a row marked "ours", then the paper's method names in order (whole words of a row's
-    /// labels), then the one row name with the most bold cells when no other name has as many. Null when none holds.
+    /// Tries the rules in turn: a row marked "ours", then the abstract's change from one row's score to another's in
+    /// one column, then the paper's method names in order (whole words of a row's labels), then the one row name with
+    /// the most bold cells when no other name has as many. Null when none holds.
     /// </summary>
-    public static OwnMethod? Find(ResultsTable table, IReadOnlyList<string> names)
+    public static OwnMethod? Find(ResultsTable table, IReadOnlyList<string> names, IReadOnlyList<AbstractClaim>? claims = null)
     {
         var rows = table.ResultRows().ToList();
         var ours = rows.Where(r => OursMark().IsMatch(table.RowLabel(r))).ToList();
         if (ours.Count > 0)
         {
             return new OwnMethod(Clean(table.RowName(ours[^1])), ours, OwnMethodRule.Ours);
+        }
+
+        if (ByClaim(table, rows, claims ?? []) is { } claimed)
+        {
+            return claimed;
         }
 
         foreach (var name in names)
@@ -51,6 +65,36 @@ public sealed partial record OwnMethod(string Name, IReadOnlyList<int> Rows, Own
             ? new OwnMethod(bold[0].Name, bold[0].Rows, OwnMethodRule.Bold)
             : null;
     }
+
+    private static OwnMethod? ByClaim(ResultsTable table, List<int> rows, IReadOnlyList<AbstractClaim> claims)
+    {
+        foreach (var claim in claims)
+        {
+            if (claim.From is not { } from)
+            {
+                continue;
+            }
+
+            foreach (var column in table.Columns)
+            {
+                var after = rows.FirstOrDefault(r => Holds(table.Number(r, column.Index), claim.Value, claim.Rounding), -1);
+                var before = rows.FirstOrDefault(r => r != after && Holds(table.Number(r, column.Index), from.Value, from.Rounding), -1);
+                if (after >= 0 && before >= 0)
+                {
+                    var name = table.RowName(after);
+                    var own = rows.Where(r => string.Equals(table.RowName(r), name, StringComparison.OrdinalIgnoreCase)).ToList();
+                    return new OwnMethod(Clean(name), own, OwnMethodRule.Claim) { Claimed = (column.Index, after, before) };
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // A cell within rounding of a claimed number; 21.99% also matches a cell printed 0.2199.
+    private static bool Holds(CellNumber? cell, double value, double rounding) =>
+        cell is { } n && (Math.Abs(n.Value - value) <= rounding + n.Rounding + 1e-9
+            || (n.Value is > 0 and <= 1 && n.Decimals >= 2 && Math.Abs(n.Value * 100 - value) <= rounding + n.Rounding * 100 + 1e-9));
 
     private static string Clean(string rowName)
     {

@@ -4,17 +4,21 @@ namespace Roundup.FullText.Facts.Headline;
 
 /// <summary>
 /// A table read as results: which top rows are headers, which leading columns name the rows, which columns hold
-/// numbers (index columns such as "Row" or "#" left out), each column's header (metric and, above it, the spanning
-/// headers that name the dataset or setting) and the group each row belongs to.
+/// numbers (index columns such as "Row" or "#" left out, and, where no header gives a metric, counts such as
+/// "Dataset Size"), each column's header (metric and, above it, the spanning headers that name the dataset or
+/// setting; the caption's metric when the header has none) and the group each row belongs to. A table that sets the
+/// methods as columns and the datasets as rows is read the other way round by <see cref="Transpose"/>.
 /// </summary>
 public sealed partial class ResultsTable
 {
     private readonly CellNumber?[][] _numbers;
     private readonly List<int> _resultRows;
 
-    private ResultsTable(EvidenceTable table)
+    private ResultsTable(EvidenceTable table, bool transposed)
     {
         Table = table;
+        Transposed = transposed;
+        CaptionMetric = MetricDirection.FirstMetric(table.Caption);
         var rows = table.Rows;
         Width = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
         _numbers = [.. rows.Select(r => r.Select(CellNumber.Parse).ToArray())];
@@ -22,12 +26,21 @@ public sealed partial class ResultsTable
         var numericColumns = Enumerable.Range(0, Width).Where(c => BodyRows().Any(r => Number(r, c) is not null)).ToList();
         var firstNumeric = numericColumns.Count == 0 ? Width : numericColumns[0];
         LabelColumns = Enumerable.Range(0, firstNumeric).ToList();
-        Columns = numericColumns.Where(c => !IsIndexColumn(c)).Select(c => new ResultsColumn(c, HeaderParts(c))).ToList();
+        Columns = numericColumns.Where(c => !IsIndexColumn(c))
+            .Select(c => new ResultsColumn(c, HeaderParts(c), CaptionMetric))
+            .Where(c => c.HasOwnMetric || !CountHeader().IsMatch(c.Header))
+            .ToList();
         Groups = GroupRows();
         _resultRows = [.. BodyRows().Where(r => Columns.Any(c => Number(r, c.Index) is not null))];
     }
 
     public EvidenceTable Table { get; }
+
+    /// <summary>Whether this reads the paper's table the other way round: its columns are this one's rows.</summary>
+    public bool Transposed { get; }
+
+    /// <summary>The caption's metric ("accuracy" in "Task accuracy across …"), or empty.</summary>
+    public string CaptionMetric { get; }
 
     public int Width { get; }
 
@@ -42,7 +55,7 @@ public sealed partial class ResultsTable
     /// <summary>For each body row, its group: rows under the same spanning row label or the same mid-table header.</summary>
     public IReadOnlyDictionary<int, string> Groups { get; }
 
-    public static ResultsTable Read(EvidenceTable table) => new(table);
+    public static ResultsTable Read(EvidenceTable table) => new(table, transposed: false);
 
     /// <summary>Body rows with at least one number in a results column: the rows that compete.</summary>
     public IReadOnlyList<int> ResultRows() => _resultRows;
@@ -55,9 +68,10 @@ public sealed partial class ResultsTable
     public string RowName(int row) =>
         LabelColumns.Select(c => Cell(row, c)).LastOrDefault(t => t.Length > 0) ?? "";
 
-    /// <summary>All the row's label cells joined: what a method name is looked for in.</summary>
+    /// <summary>All the row's label cells joined: what a method name is looked for in (read the other way round, the
+    /// paper's column header from the top down).</summary>
     public string RowLabel(int row) =>
-        string.Join(" ", LabelColumns.Select(c => Cell(row, c)).Where(t => t.Length > 0));
+        string.Join(" ", (Transposed ? LabelColumns.Reverse() : LabelColumns).Select(c => CitePlaceholder().Replace(Cell(row, c), "").Trim()).Where(t => t.Length > 0));
 
     /// <summary>A cell's text, trimmed; empty past the end of a short row (a table not squared by the builder).</summary>
     public string Cell(int row, int column) => column < Table.Rows[row].Count ? Table.Rows[row][column].Trim() : "";
@@ -135,20 +149,36 @@ public sealed partial class ResultsTable
 
     [GeneratedRegex(@"^(row|#|no\.?|id|idx|index|rank|step|year|k|n)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IndexHeader();
+
+    // The LaTeX reader's stand-in for a citation: nothing a reader would see in the table.
+    [GeneratedRegex(@"\s*\[cite\]", RegexOptions.CultureInvariant)]
+    private static partial Regex CitePlaceholder();
+
+    // How much data or how many steps, not how well: "Dataset Size", "# examples", "Number of tokens".
+    [GeneratedRegex(@"(?<!\w)(size|count|number\s+of|#|examples|samples|instances|tokens|epochs?|steps|year)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CountHeader();
 }
 
 /// <summary>
 /// A results column: its index in the rows and its header parts from the top header row down. The metric is the
-/// lowest part with a known direction ("F1" under "Abstract-level", or "Accuracy" over "ImageNet"), else the lowest
-/// part; the other parts name the dataset or setting.
+/// lowest part with a known direction ("F1" under "Abstract-level", or "Accuracy" over "ImageNet"), else the
+/// caption's metric when there is one (then every part names the dataset or setting), else the lowest part; the
+/// other parts name the dataset or setting.
 /// </summary>
-public sealed record ResultsColumn(int Index, IReadOnlyList<string> HeaderParts)
+public sealed record ResultsColumn(int Index, IReadOnlyList<string> HeaderParts, string CaptionMetric = "")
 {
-    private int MetricPart => HeaderParts.Count == 0 ? -1
-        : Enumerable.Range(0, HeaderParts.Count).Reverse().FirstOrDefault(i => MetricDirection.Of(HeaderParts[i]) != Direction.Unknown, HeaderParts.Count - 1);
+    private int DirectedPart => Enumerable.Range(0, HeaderParts.Count).Reverse().FirstOrDefault(i => MetricDirection.Of(HeaderParts[i]) != Direction.Unknown, -1);
 
-    /// <summary>The metric as printed in the header ("F1", "Latency (ms)"); empty when the column has no header.</summary>
-    public string Metric => MetricPart < 0 ? "" : HeaderParts[MetricPart];
+    private int MetricPart => HeaderParts.Count == 0 ? -1
+        : DirectedPart >= 0 ? DirectedPart
+        : CaptionMetric.Length > 0 ? -1
+        : HeaderParts.Count - 1;
+
+    /// <summary>Whether the header itself says what is measured (else the caption may).</summary>
+    public bool HasOwnMetric => DirectedPart >= 0;
+
+    /// <summary>The metric as printed in the header ("F1", "Latency (ms)"), else the caption's; empty when neither has one.</summary>
+    public string Metric => MetricPart >= 0 ? HeaderParts[MetricPart] : CaptionMetric;
 
     /// <summary>The other header parts: the dataset or setting ("Abstract-level Label+Rationale"), or empty.</summary>
     public string Setting => string.Join(" ", HeaderParts.Where((_, i) => i != MetricPart));
@@ -158,6 +188,12 @@ public sealed record ResultsColumn(int Index, IReadOnlyList<string> HeaderParts)
 
     /// <summary>An arrow anywhere in the header decides; else the metric's own words.</summary>
     public Direction Direction => HasArrow(Header) ? MetricDirection.Of(Header) : MetricDirection.Of(Metric);
+
+    /// <summary>The header split where the metric starts: the parts above it (what is measured: a method, when the table
+    /// is read the other way round) and the metric with the parts below it ("Acc. with Calc.").</summary>
+    public (string Name, string Metric) NameAndMetric() => DirectedPart >= 0
+        ? (string.Join(" ", HeaderParts.Take(DirectedPart)), string.Join(" ", HeaderParts.Skip(DirectedPart)))
+        : (Header, "");
 
     private static bool HasArrow(string text) => text.IndexOfAny(['↑', '↓', '⇑', '⇓']) >= 0;
 }

@@ -4,7 +4,7 @@ namespace Roundup.FullText.Facts.Headline;
 
 /// <summary>
 /// The results tables of a paper, the likeliest main one first: tables with at least two rows of numbers under a
-/// column whose direction is known; main-text tables before appendix ones (an appendix table is used when it is all
+/// column whose direction is known, read as printed or the other way round; main-text tables before appendix ones (an appendix table is used when it is all
 /// there is); then by caption words (results, performance, comparison, accuracy, evaluation, "main", "test" count
 /// for; ablation, dev/validation, statistics and hyperparameters against); then in reading order.
 /// </summary>
@@ -13,7 +13,7 @@ public static partial class ResultsTablePicker
     public static IReadOnlyList<ResultsTable> Pick(IEnumerable<EvidenceTable> tables) =>
         tables
             .Select((table, order) => (Table: ResultsTable.Read(table), Order: order))
-            .Where(x => x.Table.ResultRows().Count >= 2 && x.Table.Columns.Any(c => c.Direction != Direction.Unknown))
+            .Where(x => x.Table.HoldsResults() || x.Table.Transpose().HoldsResults())
             .OrderBy(x => x.Table.Table.InAppendix)
             .ThenByDescending(x => CaptionScore(x.Table.Table.Caption))
             .ThenBy(x => x.Order)
