@@ -109,7 +109,8 @@ public sealed class WeekOnWorkersTests(PostgresFixture postgres) : IDisposable
         var worker = Folder("worker");
         // The worker's full-text folder is a file: every fetch fails to store what it got, on every attempt.
         var blocked = Path.Combine(worker, "roundup.json");
-        using var failing = RoundupProcess.Start(worker, new Dictionary<string, string>(environment) { ["ROUNDUP_Selection__FullTextDir"] = blocked, ["ROUNDUP_Workers__Retries"] = "1" }, "worker");
+        // No contact for arXiv on this worker: it says so once, not once per job.
+        using var failing = RoundupProcess.Start(worker, new Dictionary<string, string>(environment) { ["ROUNDUP_Selection__FullTextDir"] = blocked, ["ROUNDUP_Workers__Retries"] = "1", ["ROUNDUP_Arxiv__Http__Contact"] = " " }, "worker");
         await failing.WaitForLogAsync("started", Limit);
 
         using var run = RoundupProcess.Start(Folder("coordinator"), environment, "run", "--workers", "--week", Week, "--source", $"file:{listings}/2025-06-2*.jsonl");
@@ -125,6 +126,8 @@ public sealed class WeekOnWorkersTests(PostgresFixture postgres) : IDisposable
         Assert.True(run.ExitCode == 1, run.Stderr + failing.Stderr);
         Assert.Matches(@"roundup: reading full texts: the job for \d{4}\.\d{5}v\d+ failed after 1 retry: System\.IO\.IOException", run.Stderr);
         Assert.Contains("hint: the workers' logs say more", run.Stderr, StringComparison.Ordinal);
+        Assert.True(arxiv.Requests.Count >= 2, $"{arxiv.Requests.Count} requests: jobs that asked arXiv");
+        Assert.Equal(1, Occurrences(failing.Stderr, "Arxiv:Http:Contact is not set"));
     }
 
     [Fact]

@@ -51,6 +51,18 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
     /// <summary>Whose turn it is to ask arXiv: null keeps this process's own spacing; workers share one.</summary>
     public IRequestSpacing? RequestSpacing { get; init; }
 
+    /// <summary>Whether its first arXiv client warns when no contact is configured: a worker warns once when it starts,
+    /// not once per job.</summary>
+    public bool WarnsOfMissingContact { get; init; } = true;
+
+    public static void WarnIfNoContact(RoundupOptions options, ILogger logger)
+    {
+        if (string.IsNullOrWhiteSpace(options.Arxiv.Http.Contact))
+        {
+            logger.LogWarning("Arxiv:Http:Contact is not set: arXiv asks automated clients to name a contact (set it in roundup.json or ROUNDUP_Arxiv__Http__Contact)");
+        }
+    }
+
     public ArxivCalendar Calendar { get; } = new(
         ArxivHolidays.Known.Concat(options.Calendar.Holidays.Select(h => DateOnly.Parse(h, System.Globalization.CultureInfo.InvariantCulture))),
         options.Calendar.WeekStartsOn);
@@ -131,9 +143,9 @@ public sealed class RoundupHost(RoundupOptions options, ILoggerFactory logs, Tim
     private ArxivHttpClient CreateHttp()
     {
         var logger = Logs.CreateLogger<ArxivHttpClient>();
-        if (string.IsNullOrWhiteSpace(Options.Arxiv.Http.Contact))
+        if (WarnsOfMissingContact)
         {
-            logger.LogWarning("Arxiv:Http:Contact is not set: arXiv asks automated clients to name a contact (set it in roundup.json or ROUNDUP_Arxiv__Http__Contact)");
+            WarnIfNoContact(Options, logger);
         }
 
         return new ArxivHttpClient(Options.Arxiv.Http, Time, logger, spacing: RequestSpacing);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using Roundup.Application.Hosting;
 using Roundup.Workers.Serving;
@@ -23,11 +24,13 @@ public static class WorkerCommand
             {
                 var connection = await WorkersConnection.OpenAsync(host.Options, host.Logs, ct);
                 var spacing = connection.Spacing(host.Time);
+                var logger = host.Logs.CreateLogger("Roundup.Worker");
+                RoundupHost.WarnIfNoContact(host.Options, logger);
                 await WorkerServer.RunAsync(
                     connection,
-                    () => new RoundupHost(host.Options, host.Logs, host.Time) { RequestSpacing = spacing },
+                    () => new RoundupHost(host.Options, host.Logs, host.Time) { RequestSpacing = spacing, WarnsOfMissingContact = false },
                     host.Logs,
-                    name => Console.Out.WriteLine($"worker {name} started"),
+                    name => logger.LogInformation("worker {Worker} started", name),
                     ct);
                 return CommandRunner.Success;
             });
