@@ -92,4 +92,20 @@ public sealed class HeadlineRealPapersTests
         Assert.Contains(lines, l => l.StartsWith("CoT Finetuned: 42.12 Acc. on ASDiv vs 39.64 for Baseline T5 XXL", StringComparison.Ordinal));
         Assert.DoesNotContain(facts, f => f.Kind == FactKind.UnsupportedClaim);
     }
+
+    /// <summary>
+    /// LongEval (2023.eacl-main.121) proposes guidelines for human evaluation, not a method: its Table 4 compares
+    /// earlier algorithms (SuperPAL (2021), MultiVers-FEVER (2022), …) and sets the best in bold. The bold row is cited
+    /// work, so the paper gets no headline rather than someone else's result as its own.
+    /// </summary>
+    [Fact]
+    public void A_paper_comparing_earlier_methods_gets_no_headline_from_their_bold_row()
+    {
+        var evidence = new FullTextReader().Read(SharedData.Require("fulltext/pdfs/2023.eacl-main.121.pdf"));
+
+        var facts = FactExtractor.Extract(evidence);
+
+        Assert.Contains(evidence.Tables, t => t.Label == "Table 4" && t.Rows.Any(r => r.Any(c => c.Contains("SuperPAL", StringComparison.Ordinal))));
+        Assert.DoesNotContain(facts, f => f.Kind is FactKind.HeadlineResult || (f.FromTable && f.Value.Contains("SuperPAL", StringComparison.Ordinal)));
+    }
 }

@@ -70,6 +70,14 @@ public sealed class HeadlineResultTests
 
         // Bold tied between two rows says nothing about which is the paper's.
         Assert.Null(OwnMethod.Find(ResultsTable.Read(table with { Bold = [new(3, 1), new(2, 2)] }), []));
+
+        // A row cited with its year is earlier work, however bold: a paper comparing others' methods has none of its own.
+        var cited = Table("Table 4", "A comparison of algorithms.",
+            ["Method", "R@10"],
+            ["DrQA (2017)", "0.61"],
+            ["SuperPAL (2021)", "0.77"],
+            ["MultiVers (2022)", "0.71"]) with { Bold = [new(2, 1)] };
+        Assert.Null(OwnMethod.Find(ResultsTable.Read(cited), []));
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed partial record OwnMethod(string Name, IReadOnlyList<int> Rows, Own
     /// <summary>
     /// Tries the rules in turn: a row marked "ours", then the abstract's change from one row's score to another's in
     /// one column, then the paper's method names in order (whole words of a row's labels), then the one row name with
-    /// the most bold cells when no other name has as many. Null when none holds.
+    /// the most bold cells when no other name has as many (a row cited as earlier work, "SuperPAL (2021)", is never
+    /// taken for the paper's own by its bold). Null when none holds.
     /// </summary>
     public static OwnMethod? Find(ResultsTable table, IReadOnlyList<string> names, IReadOnlyList<AbstractClaim>? claims = null)
     {
@@ -56,7 +57,7 @@ public sealed partial record OwnMethod(string Name, IReadOnlyList<int> Rows, Own
         }
 
         var bold = rows
-            .Where(r => table.RowName(r).Length > 0)
+            .Where(r => table.RowName(r).Length > 0 && !Cited().IsMatch(table.RowLabel(r)))
             .GroupBy(r => table.RowName(r), StringComparer.OrdinalIgnoreCase)
             .Select(g => (Name: g.Key, Rows: g.ToList(), Count: g.Sum(r => table.Columns.Count(c => table.Table.IsBold(r, c.Index)))))
             .OrderByDescending(x => x.Count)
@@ -104,4 +105,8 @@ public sealed partial record OwnMethod(string Name, IReadOnlyList<int> Rows, Own
 
     [GeneratedRegex(@"\(\s*ours\s*\)|(?<![\w-])ours(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OursMark();
+
+    // "SuperPAL (2021)", "Lee et al.", "[12]": a row cited as earlier work.
+    [GeneratedRegex(@"\(\s*(?:[^()]*,\s*)?(?:19|20)\d{2}[a-z]?\s*\)|\bet\s+al\b|\[cite\]|\[\d+(?:\s*[,–-]\s*\d+)*\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Cited();
 }
