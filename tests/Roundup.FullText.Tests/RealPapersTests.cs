@@ -88,6 +88,21 @@ public sealed class RealPapersTests
         Assert.True(intro >= 0 && introSecond > intro && related > introSecond, $"positions {intro}, {introSecond}, {related}");
     }
 
+    /// <summary>
+    /// Small capitals set as a large first letter and smaller ones are one word: LongEval's title (checked in the PDF:
+    /// "L" at 14.35 pt, "ONG" at 11.48 pt, no space between) and SPECTER's SCIDOCS in its Table 1 caption.
+    /// </summary>
+    [Fact]
+    public void Small_capitals_are_read_as_one_word()
+    {
+        var longEval = new FullTextReader().Read(SharedData.Require("fulltext/pdfs/2023.eacl-main.121.pdf"));
+        var specter = new FullTextReader().Read(SharedData.Require("fulltext/pdfs/2020.acl-main.207.pdf"));
+
+        Assert.StartsWith("LONGEVAL", longEval.Title, StringComparison.Ordinal);
+        Assert.Contains("Results on the SCIDOCS evaluation suite", specter.Tables.Single(t => t.Label == "Table 1").Caption, StringComparison.Ordinal);
+        Assert.DoesNotContain(longEval.Sections.SelectMany(s => s.Paragraphs), p => p.Contains("L ONG E VAL", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("1911.02782_S2ORC_arxiv-source.tar.gz")]
     [InlineData("2004.14974_SciFact_arxiv-source.tar.gz")]

@@ -66,7 +66,7 @@ internal static partial class PdfPageLayout
             return [];
         }
 
-        var words = DefaultWordExtractor.Instance.GetWords(visible).ToList();
+        var words = JoinSmallCaps(DefaultWordExtractor.Instance.GetWords(visible).ToList());
         var blocks = Docstrum.GetBlocks(words).Where(b => !IsPageNumber(b, crop)).ToList();
         var tables = PdfPageTables.Read(page.Number, words, blocks, crop, builder);
         var inTables = new HashSet<Word>(tables.SelectMany(t => t.Words), ReferenceEqualityComparer.Instance);
@@ -196,6 +196,42 @@ internal static partial class PdfPageLayout
         }
 
         return fills;
+    }
+
+    /// <summary>
+    /// Joins a word the extractor cut where the letter size changes with no gap: small capitals set as a large first
+    /// letter and smaller ones ("L" + "ONG" + "E" + "VAL" is LONGEVAL, "S" + "CI" + "D" + "OCS" is SCIDOCS).
+    /// </summary>
+    private static List<Word> JoinSmallCaps(List<Word> words)
+    {
+        var joined = new List<Word>(words.Count);
+        foreach (var word in words)
+        {
+            if (joined.Count > 0 && Touches(joined[^1].Letters[^1], word.Letters[0]))
+            {
+                joined[^1] = new Word([.. joined[^1].Letters, .. word.Letters]);
+            }
+            else
+            {
+                joined.Add(word);
+            }
+        }
+
+        return joined;
+    }
+
+    private static bool Touches(Letter before, Letter after)
+    {
+        var size = Math.Max(before.PointSize, after.PointSize);
+        // From where the first letter's advance ends to where the next starts: a space is a quarter em or so, the
+        // tracking of small capitals a twentieth.
+        var gap = after.StartBaseLine.X - before.EndBaseLine.X;
+        return size > 0
+            && Math.Abs(before.PointSize - after.PointSize) > size * 0.1
+            && gap > -size * 0.1 && gap < size * 0.12
+            && Math.Abs(before.StartBaseLine.Y - after.StartBaseLine.Y) < size * 0.1
+            && before.Value.Length > 0 && char.IsLetterOrDigit(before.Value[^1])
+            && after.Value.Length > 0 && char.IsLetterOrDigit(after.Value[0]);
     }
 
     private static bool IsPageNumber(TextBlock block, PdfRectangle crop) =>
