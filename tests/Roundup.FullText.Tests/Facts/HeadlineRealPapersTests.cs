@@ -108,4 +108,21 @@ public sealed class HeadlineRealPapersTests
         Assert.Contains(evidence.Tables, t => t.Label == "Table 4" && t.Rows.Any(r => r.Any(c => c.Contains("SuperPAL", StringComparison.Ordinal))));
         Assert.DoesNotContain(facts, f => f.Kind is FactKind.HeadlineResult || (f.FromTable && f.Value.Contains("SuperPAL", StringComparison.Ordinal)));
     }
+
+    /// <summary>
+    /// SPECTER (2020.acl-main.207), Table 1 on page 7, checked by hand against the PDF's words: its last column "Avg."
+    /// (no metric of its own; every other column is F1, MAP, nDCG or P@1) has SPECTER (Ours) at 80.0; the best other
+    /// row is SGC (2019a) at 76.9 (Citeomatic 76.0, SIF 75.9). The caption names the suite: "Results on the SCIDOCS
+    /// evaluation suite", in small capitals.
+    /// </summary>
+    [Fact]
+    public void Specter_pdf_headline_is_its_average_over_the_scidocs_tasks()
+    {
+        var evidence = new FullTextReader().Read(SharedData.Require("fulltext/pdfs/2020.acl-main.207.pdf"));
+
+        var headline = FactExtractor.Extract(evidence).First(f => f.Kind == FactKind.HeadlineResult);
+
+        Assert.Equal("SPECTER: 80.0 Avg. on SCIDOCS vs 76.9 for SGC (2019a), Table 1", headline.Value);
+        Assert.Contains("row \u201cSPECTER (Ours)\u201d, column \u201cAvg.\u201d: 80.0", headline.Sentence, StringComparison.Ordinal);
+    }
 }

@@ -218,6 +218,18 @@ public sealed class HeadlineResultTests
     }
 
     [Fact]
+    public void An_average_column_without_a_metric_is_read_the_way_of_the_columns_it_averages_and_headlined_first()
+    {
+        var higher = Table("Table 1", "Results on the suite.", ["Model", "F1", "nDCG", "Avg."], ["A", "70.0", "80.0", "75.0"], ["Ours", "69.0", "84.0", "76.5"]);
+        var mixed = Table("Table 1", "Results on the suite.", ["Model", "F1", "Latency", "Avg."], ["A", "70.0", "80.0", "75.0"], ["Ours", "69.0", "84.0", "76.5"]);
+
+        Assert.Equal(Direction.HigherIsBetter, ResultsTable.Read(higher).Columns[^1].Direction);
+        Assert.Equal("Ours: 76.5 Avg. vs 75.0 for A, Table 1", Assert.Single(HeadlineFinder.Find(Paper("T", "", higher)), f => f.Kind == FactKind.HeadlineResult).Value);
+        // Columns that disagree (quality and cost) give an average no direction: it is not compared.
+        Assert.Equal(Direction.Unknown, ResultsTable.Read(mixed).Columns[^1].Direction);
+    }
+
+    [Fact]
     public void No_numeric_table_gives_no_headline_and_no_failure()
     {
         var words = Table("Table 1", "Examples of claims.", ["Claim", "Label"], ["Aspirin helps", "Supports"], ["Coffee cures", "Refutes"]);

@@ -30,6 +30,12 @@ public sealed partial class ResultsTable
             .Select(c => new ResultsColumn(c, HeaderParts(c), CaptionMetric))
             .Where(c => c.HasOwnMetric || !CountHeader().IsMatch(c.Header))
             .ToList();
+        // "Avg." over columns that are all higher-is-better (or all lower) is read the same way.
+        if (Columns.Select(c => c.Direction).Where(d => d != Direction.Unknown).Distinct().ToList() is [var shared])
+        {
+            Columns = [.. Columns.Select(c => c.Direction == Direction.Unknown && MetricDirection.IsSummary(c.Header) ? c with { AveragedDirection = shared } : c)];
+        }
+
         Groups = GroupRows();
         _resultRows = [.. BodyRows().Where(r => Columns.Any(c => Number(r, c.Index) is not null))];
     }
@@ -50,7 +56,7 @@ public sealed partial class ResultsTable
     /// <summary>The columns before the first numeric one: they name the rows.</summary>
     public IReadOnlyList<int> LabelColumns { get; }
 
-    public IReadOnlyList<ResultsColumn> Columns { get; }
+    public IReadOnlyList<ResultsColumn> Columns { get; private set; }
 
     /// <summary>For each body row, its group: rows under the same spanning row label or the same mid-table header.</summary>
     public IReadOnlyDictionary<int, string> Groups { get; }
@@ -186,8 +192,14 @@ public sealed record ResultsColumn(int Index, IReadOnlyList<string> HeaderParts,
     /// <summary>The whole header, top to bottom, as a fact quotes the column.</summary>
     public string Header => string.Join(" ", HeaderParts);
 
-    /// <summary>An arrow anywhere in the header decides; else the metric's own words.</summary>
-    public Direction Direction => HasArrow(Header) ? MetricDirection.Of(Header) : MetricDirection.Of(Metric);
+    /// <summary>For a summary column with no metric of its own ("Avg."), the direction all the table's other columns share.</summary>
+    public Direction AveragedDirection { get; init; }
+
+    /// <summary>An arrow anywhere in the header decides; else the metric's own words; else, for a summary column, the
+    /// direction of what it summarises.</summary>
+    public Direction Direction => HasArrow(Header) ? MetricDirection.Of(Header)
+        : MetricDirection.Of(Metric) is var own and not Direction.Unknown ? own
+        : AveragedDirection;
 
     /// <summary>The header split where the metric starts: the parts above it (what is measured: a method, when the table
     /// is read the other way round) and the metric with the parts below it ("Acc. with Calc.").</summary>
