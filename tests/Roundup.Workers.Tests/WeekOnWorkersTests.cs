@@ -130,10 +130,12 @@ public sealed class WeekOnWorkersTests(PostgresFixture postgres) : IDisposable
         Assert.Equal(1, Occurrences(failing.Stderr, "Arxiv:Http:Contact is not set"));
     }
 
-    [Fact]
-    public async Task A_worker_without_a_postgresql_database_says_so()
+    [Theory]
+    [InlineData("worker")]
+    [InlineData("serve", "--workers")]
+    public async Task A_worker_or_a_desk_on_workers_without_a_postgresql_database_says_so(params string[] arguments)
     {
-        var result = await RoundupProcess.RunAsync(Folder("alone"), new Dictionary<string, string>(), Limit, "worker");
+        var result = await RoundupProcess.RunAsync(Folder("alone"), new Dictionary<string, string>(), Limit, arguments);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("workers need a PostgreSQL database that every machine reaches", result.Stderr, StringComparison.Ordinal);

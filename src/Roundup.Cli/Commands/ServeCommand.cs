@@ -11,14 +11,20 @@ namespace Roundup.Cli.Commands;
 /// <c>roundup serve</c>: the web endpoint of the list. The confirm and unsubscribe links of the mails (RFC 8058
 /// one-click POST included) act on the store; the sign-up form (Serve:SignUp) sends its confirmations through the
 /// Mail transport; the archive of <c>roundup publish</c> is served read-only beside them,
-/// all under the link base's path. Prints <c>listening on URL</c> once bound; Ctrl-C or SIGTERM stops it cleanly.
+/// all under the link base's path. With <c>--workers</c>, the desk's jobs hand their parallel parts to
+/// <c>roundup worker</c> processes as <c>run --workers</c> does. Prints <c>listening on URL</c> once bound; Ctrl-C or SIGTERM stops it cleanly.
 /// </summary>
 public static class ServeCommand
 {
     public static Command Create()
     {
         var command = new Command("serve", "Serve the confirm and unsubscribe links (one-click included), the sign-up form and the web archive (Serve:Urls)");
-        CommandRunner.SetAction(command, async (parse, host, ct) =>
+        var workers = new Option<bool>(FullTextArguments.WorkersOption)
+        {
+            Description = "Hand the desk's runs (full texts to read, entries to write, deliveries) to roundup worker processes (Workers:Enabled)",
+        };
+        command.Options.Add(workers);
+        CommandRunner.SetAction(command, parse => parse.GetValue(workers) ? [new("Workers:Enabled", "true")] : [], async (parse, host, ct) =>
         {
             var serve = host.Options.Serve;
             var mail = await MailSetup.OpenAsync(host, ct);

@@ -1,7 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Roundup.Application.Distributing;
+using Roundup.Delivery;
+using Roundup.Papers;
+using Roundup.Profiles;
 using Roundup.Web.Desk.Jobs;
+using Roundup.Writing.Pipeline;
+using Roundup.Writing.Writers;
 
 namespace Roundup.Web.Tests.Desk;
 
@@ -44,6 +50,34 @@ public sealed class DeskJobsTests : IAsyncLifetime
 
         var list = await _site.GetStringAsync("jobs");
         Assert.True(list.IndexOf("Fail<", StringComparison.Ordinal) < list.IndexOf("Wait for the test", StringComparison.Ordinal), "newest first");
+    }
+
+    [Fact]
+    public async Task A_job_hands_its_parallel_parts_to_the_servers_workers_when_it_has_them()
+    {
+        var workers = new NoWorkers();
+        await using var site = await DeskSite.StartAsync(work: workers);
+        var jobs = site.Server.Services.GetRequiredService<DeskJobs>();
+        IWorkDispatcher? seen = null;
+        IWorkDispatcher? seenHere = new NoWorkers();
+
+        var job = jobs.Start("On workers", "alice", (job, host, ct) => { seen = host.Work; return Task.CompletedTask; });
+        var here = _site.Server.Services.GetRequiredService<DeskJobs>().Start("Here", "alice", (job, host, ct) => { seenHere = host.Work; return Task.CompletedTask; });
+        await WaitAsync(() => job.IsDone && here.IsDone);
+
+        Assert.Equal(JobState.Succeeded, job.State);
+        Assert.Same(workers, seen);
+        Assert.Null(seenHere);
+    }
+
+    /// <summary>Stands for the workers' dispatcher: only its identity is looked at.</summary>
+    private sealed class NoWorkers : IWorkDispatcher
+    {
+        public Task<IReadOnlyList<FullTextOutcome>> ReadFullTextsAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<GroundedEntry>> WriteEntriesAsync(CuratorProfile profile, IReadOnlyList<PaperToWrite> papers, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<DeliveryBatchOutcome>> DeliverBatchesAsync(MailingKey mailing, int batches, int messages, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     [Fact]

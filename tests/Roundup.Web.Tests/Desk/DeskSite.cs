@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Roundup.Application.Curators;
 using Roundup.Application.Delivering;
+using Roundup.Application.Distributing;
 using Roundup.Application.Hosting;
 using Roundup.Application.Settings;
 using Roundup.Storage;
@@ -62,11 +63,11 @@ public sealed partial class DeskSite : IAsyncDisposable
     };
 
     /// <summary>Starts the site; <paramref name="options"/> (made from the temporary folder) replaces the defaults.</summary>
-    public static async Task<DeskSite> StartAsync(Func<TempDirectory, RoundupOptions>? options = null, DateTimeOffset? now = null, Func<WebServerOptions, WebServerOptions>? web = null)
+    public static async Task<DeskSite> StartAsync(Func<TempDirectory, RoundupOptions>? options = null, DateTimeOffset? now = null, Func<WebServerOptions, WebServerOptions>? web = null, IWorkDispatcher? work = null)
     {
         var dir = new TempDirectory();
         var time = new FakeTimeProvider(now ?? new DateTimeOffset(2025, 6, 27, 9, 0, 0, TimeSpan.Zero));
-        var host = new RoundupHost((options ?? DefaultOptions)(dir), NullLoggerFactory.Instance, time);
+        var host = new RoundupHost((options ?? DefaultOptions)(dir), NullLoggerFactory.Instance, time) { Work = work };
         var store = await host.StoreAsync(CancellationToken.None);
         await store.Curators.AddAsync(Curator, ManageCurators.Hash(Password));
         var mail = await MailSetup.OpenAsync(host, CancellationToken.None);

@@ -80,7 +80,8 @@ public sealed class DeskJobs(DeskServices desk, ILogger<DeskJobs> logger) : IHos
             job.State = JobState.Running;
             logger.LogInformation("desk job {Id} ({Title}) started by {Curator}", job.Id, job.Title, job.Curator);
             using var logs = new JobLogs(job, desk.Host.Logs);
-            await using var host = new RoundupHost(desk.Host.Options, logs, desk.Host.Time);
+            // With serve --workers, the job's full texts, entries and deliveries go to the workers, as run's do.
+            await using var host = new RoundupHost(desk.Host.Options, logs, desk.Host.Time) { Work = desk.Host.Work, RequestSpacing = desk.Host.RequestSpacing };
             await work(job, host, ct);
             Finish(job, JobState.Succeeded, "done");
         }
