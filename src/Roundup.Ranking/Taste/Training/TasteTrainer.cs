@@ -31,7 +31,7 @@ public static class TasteTrainer
         var memoryFrom = (rowDays.Count == 0 ? historyEnd.AddDays(1) : new[] { rowDays.Min(), historyEnd.AddDays(1) }.Min()).AddDays(-settings.MemoryDays);
         var history = TasteHistoryBuilder.Build(
             set.Featured,
-            f => f.Source == TasteTrainingSet.CuratorSource ? settings.CuratorWeight : 1f,
+            f => f.Source == TasteTrainingSet.CuratorSource ? settings.CuratorWeight : settings.PopularityWeight(f.Grade),
             titles => embedder.Embed(titles, cancellationToken),
             memoryFrom,
             basis?.History);
