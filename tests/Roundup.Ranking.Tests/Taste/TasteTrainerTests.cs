@@ -2,6 +2,7 @@ using Roundup.Curation;
 using Roundup.Papers;
 using Roundup.Profiles;
 using Roundup.Ranking.Taste;
+using Roundup.Ranking.Taste.Authors;
 using Roundup.Ranking.Taste.History;
 using Roundup.Ranking.Taste.Model;
 using Roundup.Ranking.Taste.Signals;
@@ -179,6 +180,25 @@ public sealed class TasteTrainerTests
     [Fact]
     public void The_scorer_refuses_an_embedder_the_model_was_not_trained_with() =>
         Assert.Throws<ArgumentException>(() => new TasteScorer(Train(TasteWorld.Set()), new HashingEmbedder(dimensions: 128), Evidence.Title));
+
+    [Fact]
+    public void A_popular_feature_counts_more_in_the_authors_record_unless_turned_off()
+    {
+        var set = TasteWorld.Set();
+        var day = set.Featured.Min(f => f.Date);
+        FeaturedPaper Featured(int id, string author, double upvotes) =>
+            new(ArxivId.Parse($"2504.{id:00000}"), day, "A paper", "An abstract.", [author], "hf", upvotes);
+        var withTwo = set with { Featured = [.. set.Featured, Featured(90_001, "Quiet Author", 2), Featured(90_002, "Famous Author", 300)] };
+
+        double Record(TasteSettings settings, string author) =>
+            TasteTrainer.Train(withTwo, _embedder, settings, "test").History.AuthorRecord(AuthorName.Key(author), NextWeek, settings.DecayDays);
+
+        var weighed = new TasteSettings();
+        Assert.Equal((1f, 1f, 1.65f, 1.97f), (weighed.PopularityWeight(0), weighed.PopularityWeight(10), weighed.PopularityWeight(100), weighed.PopularityWeight(300)));
+        Assert.Equal(1.97, Record(weighed, "Famous Author") / Record(weighed, "Quiet Author"), 2);
+        var flat = new TasteSettings { WeighPopularity = false };
+        Assert.Equal(Record(flat, "Quiet Author"), Record(flat, "Famous Author"), 6);
+    }
 
     private TasteModel Train(TasteTrainingSet set) => TasteTrainer.Train(set, _embedder, new TasteSettings(), "test");
 
