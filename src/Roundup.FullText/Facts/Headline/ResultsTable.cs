@@ -26,15 +26,14 @@ public sealed partial class ResultsTable
         var numericColumns = Enumerable.Range(0, Width).Where(c => BodyRows().Any(r => Number(r, c) is not null)).ToList();
         var firstNumeric = numericColumns.Count == 0 ? Width : numericColumns[0];
         LabelColumns = Enumerable.Range(0, firstNumeric).ToList();
-        Columns = numericColumns.Where(c => !IsIndexColumn(c))
+        var columns = numericColumns.Where(c => !IsIndexColumn(c))
             .Select(c => new ResultsColumn(c, HeaderParts(c), CaptionMetric))
             .Where(c => c.HasOwnMetric || !CountHeader().IsMatch(c.Header))
             .ToList();
         // "Avg." over columns that are all higher-is-better (or all lower) is read the same way.
-        if (Columns.Select(c => c.Direction).Where(d => d != Direction.Unknown).Distinct().ToList() is [var shared])
-        {
-            Columns = [.. Columns.Select(c => c.Direction == Direction.Unknown && MetricDirection.IsSummary(c.Header) ? c with { AveragedDirection = shared } : c)];
-        }
+        Columns = columns.Select(c => c.Direction).Where(d => d != Direction.Unknown).Distinct().ToList() is [var shared]
+            ? [.. columns.Select(c => c.Direction == Direction.Unknown && MetricDirection.IsSummary(c.Header) ? c with { AveragedDirection = shared } : c)]
+            : columns;
 
         Groups = GroupRows();
         _resultRows = [.. BodyRows().Where(r => Columns.Any(c => Number(r, c.Index) is not null))];
@@ -56,7 +55,7 @@ public sealed partial class ResultsTable
     /// <summary>The columns before the first numeric one: they name the rows.</summary>
     public IReadOnlyList<int> LabelColumns { get; }
 
-    public IReadOnlyList<ResultsColumn> Columns { get; private set; }
+    public IReadOnlyList<ResultsColumn> Columns { get; }
 
     /// <summary>For each body row, its group: rows under the same spanning row label or the same mid-table header.</summary>
     public IReadOnlyDictionary<int, string> Groups { get; }
