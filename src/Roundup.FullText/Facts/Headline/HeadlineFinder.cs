@@ -117,11 +117,8 @@ public static partial class HeadlineFinder
         return new Fact(kind, $"{value}, {c.Table.Table.Name}", c.Quote(), c.Table.Table.Name) { Table = c.Table.Table.Name };
     }
 
-    private static string MethodName(ColumnComparison c, OwnMethod own)
-    {
-        var name = OursMark().Replace(c.OwnName, "").Trim(' ', '-', ':', ',');
-        return name.Length > 0 ? name : own.Name;
-    }
+    private static string MethodName(ColumnComparison c, OwnMethod own) =>
+        OwnMethod.WithoutOurs(c.OwnName) is { Length: > 0 } name ? name : own.Name;
 
     // "Latency (ms)" reads "12 ms Latency"; an arrow in the header is dropped from the metric.
     private static (string Score, string Metric) ScoreAndMetric(string printed, string metric)
@@ -147,9 +144,6 @@ public static partial class HeadlineFinder
             : setting.Length == 0 ? caption
             : $"{caption} ({setting})";
     }
-
-    [GeneratedRegex(@"\(\s*ours\s*\)|(?<![\w-])ours(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex OursMark();
 
     [GeneratedRegex(@"[↑↓⇑⇓]|\((higher|lower)( is better)?\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Arrows();

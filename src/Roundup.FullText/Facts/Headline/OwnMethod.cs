@@ -97,11 +97,10 @@ public sealed partial record OwnMethod(string Name, IReadOnlyList<int> Rows, Own
         cell is { } n && (Math.Abs(n.Value - value) <= rounding + n.Rounding + 1e-9
             || (n.Value is > 0 and <= 1 && n.Decimals >= 2 && Math.Abs(n.Value * 100 - value) <= rounding + n.Rounding * 100 + 1e-9));
 
-    private static string Clean(string rowName)
-    {
-        var name = OursMark().Replace(rowName, "").Trim(' ', '-', ':', ',');
-        return name.Length > 0 ? name : "Ours";
-    }
+    private static string Clean(string rowName) => WithoutOurs(rowName) is { Length: > 0 } name ? name : "Ours";
+
+    /// <summary>A row's name without its "(ours)" mark ("VeriSci (ours)" is VeriSci); empty when the mark was all of it.</summary>
+    public static string WithoutOurs(string rowName) => OursMark().Replace(rowName, "").Trim(' ', '-', ':', ',');
 
     [GeneratedRegex(@"\(\s*ours\s*\)|(?<![\w-])ours(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OursMark();
