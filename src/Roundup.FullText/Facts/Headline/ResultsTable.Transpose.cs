@@ -2,14 +2,19 @@ namespace Roundup.FullText.Facts.Headline;
 
 public sealed partial class ResultsTable
 {
+    private ResultsTable? _transposed;
+
     /// <summary>
     /// The table read the other way round, for a paper that sets its methods as columns and its datasets as rows
     /// (2212.08410's Table 1: "Baseline T5 XXL Acc. | CoT Finetuned Acc. | …" over "GSM8K", "MAWPS", "ASDiv"). Each
     /// results column becomes a row: its metric ("Acc. with Calc.") in the first label column, so that rows of one
     /// metric form a group, and the header above the metric (the method) in the second. Each body row becomes a column
-    /// headed by its label. Bold cells move with their cells; label, caption, page and section stay.
+    /// headed by its label. Bold cells move with their cells; label, caption, page and section stay. Made once: the
+    /// picker, the headline and the claim check all ask for it.
     /// </summary>
-    public ResultsTable Transpose()
+    public ResultsTable Transpose() => _transposed ??= Turned();
+
+    private ResultsTable Turned()
     {
         var body = BodyRows().ToList();
         var rows = new List<IReadOnlyList<string>> { (string[])["", "", .. body.Select(RowLabel)] };
