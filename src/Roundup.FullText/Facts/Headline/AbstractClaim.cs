@@ -50,9 +50,8 @@ public sealed partial record AbstractClaim(ClaimKind Kind, string Text, double V
             }
 
             taken.Add((number.Index, number.Index + number.Length));
-            var dot = number.Value.IndexOf('.', StringComparison.Ordinal);
             var percent = m.Groups["u"].Value.Contains('%', StringComparison.Ordinal) || m.Groups["u"].Value.StartsWith("percent", StringComparison.OrdinalIgnoreCase);
-            claims.Add(new AbstractClaim(kind, m.Value.Trim(), value, dot < 0 ? 0 : number.Value.Length - dot - 1, percent, sentence));
+            claims.Add(new AbstractClaim(kind, m.Value.Trim(), value, DecimalsOf(number.Value), percent, sentence));
         }
     }
 
