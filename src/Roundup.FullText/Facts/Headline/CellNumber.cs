@@ -12,6 +12,22 @@ public readonly partial record struct CellNumber(double Value, int Decimals, str
     /// <summary>Half a unit of the last printed digit: how far the true value may be from the printed one.</summary>
     public double Rounding => 0.5 * Math.Pow(10, -Decimals);
 
+    /// <summary>
+    /// The numbers a claim may read this cell as, each with how far off it may be: the cell itself, and for a fraction
+    /// printed with two or more decimals also its percentage (a claimed 21.99% is the cell 0.2199).
+    /// </summary>
+    public IEnumerable<(double Value, double Slack)> AsClaimed()
+    {
+        yield return (Value, Rounding);
+        if (Value is > 0 and <= 1 && Decimals >= 2)
+        {
+            yield return (Value * 100, Rounding * 100);
+        }
+    }
+
+    /// <summary>Whether a claimed number, within <paramref name="rounding"/> of its last digit, is this cell.</summary>
+    public bool Shows(double claimed, double rounding) => AsClaimed().Any(x => Math.Abs(x.Value - claimed) <= rounding + x.Slack + 1e-9);
+
     /// <summary>The cell as a number, or null for text, empty cells, dashes, "n/a" and the like.</summary>
     public static CellNumber? Parse(string cell)
     {

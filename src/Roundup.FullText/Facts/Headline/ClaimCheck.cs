@@ -48,11 +48,7 @@ public static class ClaimCheck
                 if (table.Number(r, column.Index) is { } n)
                 {
                     var where = $"{table.Table.Name}, row \u201c{table.RowLabel(r)}\u201d, column \u201c{column.Header}\u201d";
-                    list.Add(new Candidate(n.Value, n.Rounding, $"{n.Printed} ({where})"));
-                    if (n.Value is > 0 and <= 1 && n.Decimals >= 2)
-                    {
-                        list.Add(new Candidate(n.Value * 100, n.Rounding * 100, $"{n.Printed} ({where})"));
-                    }
+                    list.AddRange(n.AsClaimed().Select(x => new Candidate(x.Value, x.Slack, $"{n.Printed} ({where})")));
                 }
             }
         }

@@ -92,10 +92,7 @@ public sealed partial record OwnMethod(string Name, IReadOnlyList<int> Rows, Own
         return null;
     }
 
-    // A cell within rounding of a claimed number; 21.99% also matches a cell printed 0.2199.
-    private static bool Holds(CellNumber? cell, double value, double rounding) =>
-        cell is { } n && (Math.Abs(n.Value - value) <= rounding + n.Rounding + 1e-9
-            || (n.Value is > 0 and <= 1 && n.Decimals >= 2 && Math.Abs(n.Value * 100 - value) <= rounding + n.Rounding * 100 + 1e-9));
+    private static bool Holds(CellNumber? cell, double value, double rounding) => cell is { } n && n.Shows(value, rounding);
 
     private static string Clean(string rowName) => WithoutOurs(rowName) is { Length: > 0 } name ? name : "Ours";
 
