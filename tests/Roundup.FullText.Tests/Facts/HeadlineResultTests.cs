@@ -78,6 +78,11 @@ public sealed class HeadlineResultTests
             ["SuperPAL (2021)", "0.77"],
             ["MultiVers (2022)", "0.71"]) with { Bold = [new(2, 1)] };
         Assert.Null(OwnMethod.Find(ResultsTable.Read(cited), []));
+        var citedInLatex = Table("Table 4", "A comparison of algorithms.",
+            ["Method", "R@10"],
+            ["DrQA [cite]", "0.61"],
+            ["SuperPAL [cite]", "0.77"]) with { Bold = [new(2, 1)] };
+        Assert.Null(OwnMethod.Find(ResultsTable.Read(citedInLatex), []));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed partial record OwnMethod(string Name, IReadOnlyList<int> Rows, Own
         }
 
         var bold = rows
-            .Where(r => table.RowName(r).Length > 0 && !Cited().IsMatch(table.RowLabel(r)))
+            .Where(r => table.RowName(r).Length > 0 && !table.LabelColumns.Any(c => Cited().IsMatch(table.Cell(r, c))))
             .GroupBy(r => table.RowName(r), StringComparer.OrdinalIgnoreCase)
             .Select(g => (Name: g.Key, Rows: g.ToList(), Count: g.Sum(r => table.Columns.Count(c => table.Table.IsBold(r, c.Index)))))
             .OrderByDescending(x => x.Count)
@@ -102,7 +102,8 @@ public sealed partial record OwnMethod(string Name, IReadOnlyList<int> Rows, Own
     [GeneratedRegex(@"\(\s*ours\s*\)|(?<![\w-])ours(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OursMark();
 
-    // "SuperPAL (2021)", "Lee et al.", "[12]": a row cited as earlier work.
+    // "SuperPAL (2021)", "Lee et al.", "[12]", LaTeX's \citep as "[cite]": a row cited as earlier work. Read in the
+    // cells as printed: RowLabel leaves "[cite]" out.
     [GeneratedRegex(@"\(\s*(?:[^()]*,\s*)?(?:19|20)\d{2}[a-z]?\s*\)|\bet\s+al\b|\[cite\]|\[\d+(?:\s*[,–-]\s*\d+)*\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Cited();
 }
