@@ -19,33 +19,17 @@ public static class CurationFile
         var source = Path.GetFileNameWithoutExtension(path);
         var papers = new List<FeaturedPaper>();
         var problems = new List<HarvestProblem>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        CurationLines.Read(path, problems, (row, at) =>
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (Parse(row, source, out var error) is { } paper)
             {
-                continue;
+                papers.Add(paper);
             }
-
-            var at = $"{path}:{number}";
-            try
+            else
             {
-                using var doc = JsonDocument.Parse(line);
-                if (Parse(doc.RootElement, source, out var error) is { } paper)
-                {
-                    papers.Add(paper);
-                }
-                else
-                {
-                    problems.Add(new HarvestProblem(at, error));
-                }
+                problems.Add(new HarvestProblem(at, error));
             }
-            catch (JsonException e)
-            {
-                problems.Add(new HarvestProblem(at, $"not a JSON object: {e.Message}"));
-            }
-        }
+        });
 
         return (papers, problems);
     }
@@ -105,8 +89,7 @@ public static class CurationFile
         return Text(row, "first_author") is { } first && PaperText.Collapse(first) is { Length: > 0 } name ? [name] : [];
     }
 
-    private static string? Text(JsonElement row, string name) =>
-        row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static string? Text(JsonElement row, string name) => CurationLines.Text(row, name);
 
     private static double? Number(JsonElement row, string name) =>
         row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) ? d : null;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Roundup.Curation;
 using Roundup.Harvesting;
 using Roundup.Papers;
 
@@ -16,44 +17,26 @@ public static class DairFile
     {
         var entries = new List<DairEntry>();
         var problems = new List<HarvestProblem>();
-        var lines = 0;
         var notOnArxiv = 0;
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        var lines = CurationLines.Read(path, problems, (row, at) =>
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (row.ValueKind != JsonValueKind.Object)
             {
-                continue;
+                problems.Add(new HarvestProblem(at, "not a JSON object"));
             }
-
-            lines++;
-            try
+            else if (CurationLines.Text(row, "arxiv_id") is not { Length: > 0 } idText)
             {
-                using var doc = JsonDocument.Parse(line);
-                var row = doc.RootElement;
-                if (row.ValueKind != JsonValueKind.Object)
-                {
-                    problems.Add(new HarvestProblem($"{path}:{number}", "not a JSON object"));
-                }
-                else if (Text(row, "arxiv_id") is not { Length: > 0 } idText)
-                {
-                    notOnArxiv++;
-                }
-                else if (Parse(row, idText, out var error) is { } entry)
-                {
-                    entries.Add(entry);
-                }
-                else
-                {
-                    problems.Add(new HarvestProblem($"{path}:{number}", error));
-                }
+                notOnArxiv++;
             }
-            catch (JsonException e)
+            else if (Parse(row, idText, out var error) is { } entry)
             {
-                problems.Add(new HarvestProblem($"{path}:{number}", $"not a JSON object: {e.Message}"));
+                entries.Add(entry);
             }
-        }
+            else
+            {
+                problems.Add(new HarvestProblem(at, error));
+            }
+        });
 
         return new DairFileContents(lines, notOnArxiv, entries, problems);
     }
@@ -78,8 +61,7 @@ public static class DairFile
         return new DairEntry(week, rank, id.WithoutVersion(), text);
     }
 
-    private static string? Text(JsonElement row, string name) =>
-        row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static string? Text(JsonElement row, string name) => CurationLines.Text(row, name);
 }
 
 /// <summary>What a DAIR file held: its non-blank lines, the picks not on arXiv, the usable entries and the bad lines.</summary>
