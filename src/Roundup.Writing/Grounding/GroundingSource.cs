@@ -28,13 +28,11 @@ public sealed class GroundingSource
     private GroundingSource(IEnumerable<string> prose, IEnumerable<(string Text, string Place)> tableCells)
     {
         var texts = new List<string>();
-        var proseNumbers = new List<NumberValue>();
         foreach (var block in prose)
         {
-            proseNumbers.AddRange(Add(block, texts));
+            _prose.UnionWith(Add(block, texts));
         }
 
-        _prose.UnionWith(proseNumbers);
         foreach (var (cell, place) in tableCells)
         {
             foreach (var number in Add(cell, texts))
